@@ -113,8 +113,13 @@ public final class IpldArbitraries {
             });
   }
 
+  /**
+   * Map keys. Never {@code "/"}: DAG-JSON reserves it for links and bytes, so such a map has no
+   * DAG-JSON form (the codec refuses it, and its own tests say so).
+   */
   private static Arbitrary<String> keys() {
-    return Arbitraries.oneOf(strings(), Arbitraries.strings().alpha().ofMaxLength(8));
+    return Arbitraries.oneOf(strings(), Arbitraries.strings().alpha().ofMaxLength(8))
+        .filter(k -> !k.equals("/"));
   }
 
   /** CIDs of several codecs and both versions. */

@@ -1,0 +1,9 @@
+/**
+ * JMH benchmarks for the paths whose speed the targets name: encoding and addressing posts, strict
+ * decoding, and signature verification against raw Bouncy Castle in the same run.
+ *
+ * <p>Inputs are built once per trial from the fortune corpus ({@code posts.txt}) with a fixed seed,
+ * so two runs measure the same bytes. Run them with {@code benchmarks/run-jmh.sh}; results go to
+ * {@code benchmarks/RESULTS.md} by hand, with the machine and the command.
+ */
+package org.ipfeed.benchmarks;
