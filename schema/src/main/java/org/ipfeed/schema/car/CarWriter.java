@@ -54,6 +54,27 @@ public final class CarWriter implements Closeable, Flushable {
             .build());
   }
 
+  /**
+   * The bytes that open a CARv1 with these roots: the header's length and the header. For writers
+   * that are not an {@link OutputStream}, such as a non-blocking HTTP response.
+   */
+  public static byte[] encodeHeader(List<Cid> roots) {
+    byte[] header = header(roots);
+    byte[] out = new byte[Varint.size(header.length) + header.length];
+    System.arraycopy(header, 0, out, Varint.write(header.length, out, 0), header.length);
+    return out;
+  }
+
+  /** The bytes of one section (length, CID, block), for writers that are not a stream. */
+  public static byte[] encodeSection(Cid cid, byte[] block) {
+    long length = (long) cid.byteLength() + block.length;
+    byte[] out = new byte[Varint.size(length) + (int) length];
+    int at = Varint.write(length, out, 0);
+    at = cid.writeTo(out, at);
+    System.arraycopy(block, 0, out, at, block.length);
+    return out;
+  }
+
   /** Writes one section: its length, the CID, the block. */
   public void write(Cid cid, byte[] block) throws IOException {
     Objects.requireNonNull(block, "block");
