@@ -99,11 +99,6 @@ final class NodeRpc {
             .build();
   }
 
-  /** The node's API as configured, for messages. */
-  URI apiUrl() {
-    return config.apiUrl();
-  }
-
   /**
    * Sends {@code call} and reads a 200 answer with {@code reader}, retrying idempotent calls with
    * exponential backoff after connection failures and 5xx answers that are not command errors.
