@@ -17,16 +17,16 @@ public final class IndexFields {
   // ---- Every document ----
 
   /**
-   * What the document is: one of the {@code KIND_*} values. StringField, not stored: reads filter
-   * by it and the writer finds every label and charter with it.
+   * What the document is: one of the {@code KIND_*} values. StringField, stored: reads filter by
+   * it, the writer finds every label and charter with it, and a document read back says what it is.
    */
   public static final String KIND = "kind";
 
   /**
    * The unique key of every document, the term of {@code updateDocument} and {@code
    * deleteDocuments}: a post's original CID, or a prefixed key for other kinds (docs/index.md).
-   * StringField, stored; on posts also SortedDocValues, the unique last key of every sort, which
-   * makes {@code searchAfter} cursors total.
+   * StringField, stored, and SortedDocValues: the unique last key of every sort, which makes {@code
+   * searchAfter} cursors total (on every kind, because Lucene wants one schema per field).
    */
   public static final String ID = "id";
 
@@ -176,6 +176,9 @@ public final class IndexFields {
   /** The deciding entry's seq. Stored only: a later entry wins only with a higher one. */
   public static final String FOLLOW_SEQ = "followSeq";
 
+  /** The deciding entry's CID: on equal seq (a forked log) the greater CID text wins. Stored. */
+  public static final String FOLLOW_ENTRY = "followEntry";
+
   // ---- Blocks (kind = block) ----
 
   /** Who blocks. StringField, stored. */
@@ -209,7 +212,9 @@ public final class IndexFields {
   /** {@code 1} when the label withdraws an earlier one. Stored. */
   public static final String LABEL_NEGATE = "labelNegate";
 
-  /** The label entry's seq: per labeller, subject, value and community the highest decides. */
+  /**
+   * The label entry's seq: per labeller, subject, value and community the highest decides. Stored.
+   */
   public static final String LABEL_SEQ = "labelSeq";
 
   // ---- Community charters (kind = community) ----
