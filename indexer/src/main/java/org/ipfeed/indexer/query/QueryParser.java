@@ -20,6 +20,7 @@ import org.ipfeed.indexer.query.QueryNode.Tag;
 import org.ipfeed.indexer.query.QueryNode.Until;
 import org.ipfeed.indexer.query.QueryNode.Word;
 import org.ipfeed.schema.entry.Limits;
+import org.ipfeed.schema.entry.Tags;
 import org.ipfeed.schema.error.BadInputException;
 import org.ipfeed.schema.identity.Did;
 import org.ipfeed.schema.multiformats.Cid;
@@ -50,8 +51,6 @@ final class QueryParser {
 
   /** BCP 47 as the schema accepts it, in either case: people type {@code lang:PT} too. */
   private static final Pattern LANG = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
-
-  private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_]+");
 
   private final String query;
   private final List<Token> tokens = new ArrayList<>();
@@ -305,11 +304,11 @@ final class QueryParser {
       i += Character.charCount(c);
     }
     String tag = Normalizer.normalize(raw, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    if (!TAG.matcher(tag).matches()) {
-      throw error(column, "a tag has only letters, digits and _ in it");
-    }
     if (tag.codePointCount(0, tag.length()) > Limits.MAX_TAG) {
       throw error(column, "a tag has at most " + Limits.MAX_TAG + " characters");
+    }
+    if (!Tags.isValid(tag)) {
+      throw error(column, "a tag has only letters, digits and _ in it");
     }
     return tag;
   }
