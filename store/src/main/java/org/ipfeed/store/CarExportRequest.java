@@ -4,8 +4,10 @@ import java.util.List;
 import org.ipfeed.schema.multiformats.Cid;
 
 /**
- * What to put in an exported CAR: the DAG under {@code roots}, walked breadth-first along every
- * link in DAG-CBOR and DAG-JSON blocks (raw and dag-pb blocks are leaves), each block once.
+ * What to put in an exported CAR: the DAG under {@code roots}, walked depth-first in pre-order
+ * along every link of DAG-CBOR and DAG-JSON blocks in the order the links appear (the trustless
+ * gateway's {@code order=dfs}), each block once. Raw and dag-pb blocks are leaves: ipfeed does not
+ * parse dag-pb.
  *
  * @param roots where the walk starts; also the CAR header's roots
  * @param maxDepth how many links deep to follow; 0 exports the roots alone
