@@ -29,6 +29,8 @@ import org.ipfeed.store.BlockStore;
 import org.ipfeed.store.CarExportRequest;
 import org.ipfeed.store.CarExportResult;
 import org.ipfeed.store.CarImportResult;
+import org.ipfeed.store.car.CarExport;
+import org.ipfeed.store.car.CarImport;
 
 /**
  * The embedded block store: a write-ahead journal for durability, Kubo's flatfs layout for the
@@ -44,6 +46,7 @@ public final class LocalBlockStore implements BlockStore {
   /** How many GC candidates one sweep takes to the writer: bounds the pause it causes to puts. */
   private static final int SWEEP_CHUNK = 256;
 
+  private final Vertx vertx;
   private final LocalStoreConfig config;
   private final Context context;
   private final WorkerExecutor executor;
@@ -63,10 +66,12 @@ public final class LocalBlockStore implements BlockStore {
   private Future<GcResult> lastGc = Future.succeededFuture(GcResult.NONE); // guarded by lifecycle
 
   private LocalBlockStore(
+      Vertx vertx,
       LocalStoreConfig config,
       Context context,
       WorkerExecutor executor,
       Recovery.Recovered recovered) {
+    this.vertx = vertx;
     this.config = config;
     this.context = context;
     this.executor = executor;
@@ -116,7 +121,7 @@ public final class LocalBlockStore implements BlockStore {
             LocalStoreConfig.WORKER_POOL_NAME, config.workerPoolSize());
     return executor
         .executeBlocking(() -> Recovery.run(config), false)
-        .map(recovered -> new LocalBlockStore(config, context, executor, recovered))
+        .map(recovered -> new LocalBlockStore(vertx, config, context, executor, recovered))
         .onFailure(e -> executor.close());
   }
 
@@ -220,20 +225,12 @@ public final class LocalBlockStore implements BlockStore {
 
   @Override
   public Future<CarExportResult> exportCar(CarExportRequest request, WriteStream<Buffer> out) {
-    // NOT YET WIRED: this delegates to the lead's org.ipfeed.store.car.CarExport.write once that
-    // class is merged into this branch.
-    return Future.failedFuture(
-        new UnsupportedOperationException(
-            "CAR export arrives with org.ipfeed.store.car.CarExport, not merged yet"));
+    return CarExport.write(this, request, out);
   }
 
   @Override
   public Future<CarImportResult> importCar(ReadStream<Buffer> in, boolean pinRoots) {
-    // NOT YET WIRED: this delegates to the lead's org.ipfeed.store.car.CarImport.read once that
-    // class is merged into this branch.
-    return Future.failedFuture(
-        new UnsupportedOperationException(
-            "CAR import arrives with org.ipfeed.store.car.CarImport, not merged yet"));
+    return CarImport.read(vertx, this, in, pinRoots);
   }
 
   /**
