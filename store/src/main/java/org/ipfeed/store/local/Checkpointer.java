@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.ipfeed.schema.multiformats.Cid;
 import org.ipfeed.schema.multiformats.Multihash;
 
@@ -27,7 +28,9 @@ final class Checkpointer {
   private final FlatfsSync sync;
   private final Set<Cid> publishedPins;
   private final Health health;
+  private final AtomicLong journalBytes;
   private final Thread thread;
+  private volatile Runnable journalShrank = () -> {};
   private final Object lock = new Object();
 
   // Guarded by lock.
@@ -39,15 +42,26 @@ final class Checkpointer {
   private record Waiter(long segmentId, Context context, Promise<Void> promise) {}
 
   Checkpointer(
-      Path dataDir, FlatfsSync sync, Set<Cid> publishedPins, Health health, long retiredThrough) {
+      Path dataDir,
+      FlatfsSync sync,
+      Set<Cid> publishedPins,
+      Health health,
+      AtomicLong journalBytes,
+      long retiredThrough) {
     this.dataDir = dataDir;
     this.sync = sync;
     this.publishedPins = publishedPins;
     this.health = health;
+    this.journalBytes = journalBytes;
     this.retiredThrough = retiredThrough;
     this.thread = new Thread(this::run, "ipfeed-local-checkpoint");
     thread.setDaemon(true);
     health.onFailure(this::wake);
+  }
+
+  /** Who to tell when segments are deleted: the writer, which may hold puts waiting for room. */
+  void onJournalShrank(Runnable listener) {
+    journalShrank = listener;
   }
 
   void start() {
@@ -159,7 +173,9 @@ final class Checkpointer {
     }
     for (Segment segment : run) {
       segment.delete();
+      journalBytes.addAndGet(-segment.size());
     }
+    journalShrank.run();
   }
 
   private void completeWaiters() {

@@ -8,12 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.ipfeed.schema.multiformats.Multihash;
 
 /**
@@ -139,23 +146,60 @@ abstract sealed class FlatfsSync permits FlatfsSync.WholeFileSystem, FlatfsSync.
     }
   }
 
-  /** An fsync of each touched block file, then of each touched shard directory and the root. */
+  /**
+   * An fsync of each touched block file, then of each touched shard directory and the root. The
+   * file fsyncs run on several threads at once: the file system folds concurrent fsyncs into shared
+   * journal commits, about twice the rate of one thread on the disks we measured.
+   */
   static final class EachFile extends FlatfsSync {
+    private static final int THREADS = 8;
+
     private final FlatFs flatfs;
+    private final ThreadPoolExecutor pool;
 
     EachFile(FlatFs flatfs) {
       this.flatfs = flatfs;
+      AtomicInteger count = new AtomicInteger();
+      this.pool =
+          new ThreadPoolExecutor(
+              THREADS,
+              THREADS,
+              10,
+              TimeUnit.SECONDS,
+              new LinkedBlockingQueue<>(),
+              task -> {
+                Thread thread = new Thread(task, "ipfeed-local-fsync-" + count.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+      // Idle between retirements, so no thread outlives its usefulness (or its store).
+      pool.allowCoreThreadTimeOut(true);
     }
 
     @Override
     void sync(Collection<Multihash> touched) throws IOException {
-      Set<Path> dirs = new LinkedHashSet<>();
-      for (Multihash multihash : touched) {
+      List<Multihash> all = List.copyOf(touched);
+      List<Future<Void>> parts = new ArrayList<>();
+      int chunk = Math.max(1, (all.size() + THREADS - 1) / THREADS);
+      for (int from = 0; from < all.size(); from += chunk) {
+        List<Multihash> part = all.subList(from, Math.min(all.size(), from + chunk));
+        parts.add(pool.submit(() -> fsyncFiles(part)));
+      }
+      for (Future<Void> part : parts) {
         try {
-          fsyncFile(flatfs.file(multihash));
-        } catch (NoSuchFileException deleted) {
-          // removed since: its directory's fsync below makes the removal durable instead
+          part.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while syncing flatfs");
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IOException("syncing flatfs failed", e.getCause());
         }
+      }
+      Set<Path> dirs = new LinkedHashSet<>();
+      for (Multihash multihash : all) {
         dirs.add(flatfs.dir(multihash));
       }
       for (Path dir : dirs) {
@@ -165,6 +209,17 @@ abstract sealed class FlatfsSync permits FlatfsSync.WholeFileSystem, FlatfsSync.
       }
       // A shard directory created since the last sync is an entry in the root.
       fsyncDirectory(flatfs.root());
+    }
+
+    private Void fsyncFiles(List<Multihash> part) throws IOException {
+      for (Multihash multihash : part) {
+        try {
+          fsyncFile(flatfs.file(multihash));
+        } catch (NoSuchFileException deleted) {
+          // removed since: its directory's fsync makes the removal durable instead
+        }
+      }
+      return null;
     }
 
     @Override

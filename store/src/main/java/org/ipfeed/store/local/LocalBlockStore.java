@@ -55,6 +55,7 @@ public final class LocalBlockStore implements BlockStore {
   private final ConcurrentHashMap<Multihash, Pending> recent = new ConcurrentHashMap<>();
   private final Set<Cid> pins = ConcurrentHashMap.newKeySet();
   private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong journalBytes = new AtomicLong();
   private final Health health = new Health();
   private final Writer writer;
   private final Materializer materializer;
@@ -80,8 +81,10 @@ public final class LocalBlockStore implements BlockStore {
     this.pins.addAll(recovered.pins());
     Striped locks = new Striped();
     Segment first = recovered.first();
+    journalBytes.set(first.size());
     this.checkpointer =
-        new Checkpointer(config.dataDir(), recovered.sync(), pins, health, first.id() - 1);
+        new Checkpointer(
+            config.dataDir(), recovered.sync(), pins, health, journalBytes, first.id() - 1);
     this.materializer =
         new Materializer(
             config.materializerThreads(), flatfs, recent, locks, backlog, health, checkpointer);
@@ -94,12 +97,14 @@ public final class LocalBlockStore implements BlockStore {
             pins,
             locks,
             backlog,
+            journalBytes,
             health,
             recovered.sync().needsTouched(),
             materializer,
             checkpointer,
             first);
     materializer.onRoomFreed(writer::roomFreed);
+    checkpointer.onJournalShrank(writer::journalShrank);
     checkpointer.start();
     materializer.start();
     writer.start();
@@ -138,6 +143,11 @@ public final class LocalBlockStore implements BlockStore {
   /** Bytes of acknowledged blocks not yet written to flatfs (held in memory meanwhile). */
   public long backlogBytes() {
     return backlog.get();
+  }
+
+  /** Bytes in journal segments not yet retired, the open one included. */
+  public long journalBytes() {
+    return journalBytes.get();
   }
 
   @Override

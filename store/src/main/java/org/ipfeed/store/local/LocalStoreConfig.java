@@ -21,8 +21,12 @@ import java.util.Objects;
  *     batches only add latency. Default 4 MiB (a single larger block still goes through alone).
  * @param maxBacklogBytes block bytes acknowledged (or being acknowledged) but not yet written to
  *     flatfs, held in memory meanwhile. Past it puts wait for the materializer. Default 64 MiB.
- * @param backlogTimeout how long a put may wait for backlog room before it fails with {@code
- *     OverloadedException} ({@code backlog-full}). Default 10 s.
+ * @param maxJournalBytes bytes in journal segments not yet retired. Past it puts wait for the
+ *     checkpointer; it bounds disk use and recovery time when flatfs cannot be made durable as fast
+ *     as it is written (with {@link FlatfsSync#FILES} on a slow disk). At least twice {@code
+ *     segmentBytes}. Default 1 GiB.
+ * @param backlogTimeout how long a put may wait for room (backlog or journal) before it fails with
+ *     {@code OverloadedException} ({@code backlog-full}). Default 10 s.
  * @param materializerThreads threads writing acknowledged blocks into flatfs. Default {@value
  *     #DEFAULT_MATERIALIZER_THREADS}.
  * @param flatfsSync how flatfs files are made durable before the journal that holds them is
@@ -34,6 +38,7 @@ public record LocalStoreConfig(
     long segmentBytes,
     int maxBatchBytes,
     long maxBacklogBytes,
+    long maxJournalBytes,
     Duration backlogTimeout,
     int materializerThreads,
     FlatfsSync flatfsSync) {
@@ -45,6 +50,7 @@ public record LocalStoreConfig(
   public static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
   public static final int DEFAULT_MAX_BATCH_BYTES = 4 << 20;
   public static final long DEFAULT_MAX_BACKLOG_BYTES = 64L << 20;
+  public static final long DEFAULT_MAX_JOURNAL_BYTES = 1L << 30;
   public static final Duration DEFAULT_BACKLOG_TIMEOUT = Duration.ofSeconds(10);
   public static final int DEFAULT_MATERIALIZER_THREADS = 2;
 
@@ -77,6 +83,13 @@ public record LocalStoreConfig(
       throw new IllegalArgumentException(
           "segmentBytes must be at least " + MIN_SEGMENT_BYTES + ", got " + segmentBytes);
     }
+    if (maxJournalBytes < 2 * segmentBytes) {
+      throw new IllegalArgumentException(
+          "maxJournalBytes must be at least twice segmentBytes ("
+              + segmentBytes
+              + "), got "
+              + maxJournalBytes);
+    }
     if (backlogTimeout.isNegative() || backlogTimeout.isZero()) {
       throw new IllegalArgumentException("backlogTimeout must be positive, got " + backlogTimeout);
     }
@@ -90,6 +103,7 @@ public record LocalStoreConfig(
         DEFAULT_SEGMENT_BYTES,
         DEFAULT_MAX_BATCH_BYTES,
         DEFAULT_MAX_BACKLOG_BYTES,
+        DEFAULT_MAX_JOURNAL_BYTES,
         DEFAULT_BACKLOG_TIMEOUT,
         DEFAULT_MATERIALIZER_THREADS,
         FlatfsSync.AUTO);
@@ -102,6 +116,7 @@ public record LocalStoreConfig(
         segmentBytes,
         maxBatchBytes,
         maxBacklogBytes,
+        maxJournalBytes,
         backlogTimeout,
         materializerThreads,
         flatfsSync);
@@ -114,6 +129,7 @@ public record LocalStoreConfig(
         value,
         maxBatchBytes,
         maxBacklogBytes,
+        maxJournalBytes,
         backlogTimeout,
         materializerThreads,
         flatfsSync);
@@ -126,6 +142,7 @@ public record LocalStoreConfig(
         segmentBytes,
         value,
         maxBacklogBytes,
+        maxJournalBytes,
         backlogTimeout,
         materializerThreads,
         flatfsSync);
@@ -137,6 +154,20 @@ public record LocalStoreConfig(
         workerPoolSize,
         segmentBytes,
         maxBatchBytes,
+        value,
+        maxJournalBytes,
+        backlogTimeout,
+        materializerThreads,
+        flatfsSync);
+  }
+
+  public LocalStoreConfig withMaxJournalBytes(long value) {
+    return new LocalStoreConfig(
+        dataDir,
+        workerPoolSize,
+        segmentBytes,
+        maxBatchBytes,
+        maxBacklogBytes,
         value,
         backlogTimeout,
         materializerThreads,
@@ -150,6 +181,7 @@ public record LocalStoreConfig(
         segmentBytes,
         maxBatchBytes,
         maxBacklogBytes,
+        maxJournalBytes,
         value,
         materializerThreads,
         flatfsSync);
@@ -162,6 +194,7 @@ public record LocalStoreConfig(
         segmentBytes,
         maxBatchBytes,
         maxBacklogBytes,
+        maxJournalBytes,
         backlogTimeout,
         value,
         flatfsSync);
@@ -174,6 +207,7 @@ public record LocalStoreConfig(
         segmentBytes,
         maxBatchBytes,
         maxBacklogBytes,
+        maxJournalBytes,
         backlogTimeout,
         materializerThreads,
         value);

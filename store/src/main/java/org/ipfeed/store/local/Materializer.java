@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.ipfeed.schema.multiformats.Multihash;
 
 /**
@@ -32,7 +33,7 @@ final class Materializer {
   private final Checkpointer checkpointer;
   private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
   private final List<Thread> threads = new ArrayList<>();
-  private volatile Runnable roomFreed = () -> {};
+  private volatile LongConsumer roomFreed = left -> {};
   private volatile CountDownLatch gate;
 
   Materializer(
@@ -57,7 +58,7 @@ final class Materializer {
   }
 
   /** Who to tell when backlog shrinks: the writer, which may hold puts waiting for room. */
-  void onRoomFreed(Runnable listener) {
+  void onRoomFreed(LongConsumer listener) {
     roomFreed = listener;
   }
 
@@ -154,8 +155,7 @@ final class Materializer {
   }
 
   private void release(Pending pending) {
-    backlog.addAndGet(-pending.block().length());
-    roomFreed.run();
+    roomFreed.accept(backlog.addAndGet(-pending.block().length()));
     if (pending.segment().pending().decrementAndGet() == 0) {
       checkpointer.wake();
     }

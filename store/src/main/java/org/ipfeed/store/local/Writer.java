@@ -41,6 +41,9 @@ final class Writer {
 
   private static final long ROOM_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
+  /** More than a PUT record adds to its block: length, op, flags, CID, CRC. */
+  private static final int RECORD_OVERHEAD = 256;
+
   private final LocalStoreConfig config;
   private final Path dataDir;
   private final Path journalDir;
@@ -49,6 +52,7 @@ final class Writer {
   private final Set<Cid> publishedPins;
   private final Striped locks;
   private final AtomicLong backlog;
+  private final AtomicLong journalBytes;
   private final Health health;
   private final boolean recordTouched;
   private final Materializer materializer;
@@ -64,6 +68,7 @@ final class Writer {
   private final Set<Multihash> spared = new HashSet<>();
   private final JournalCodec.Buffer buffer = new JournalCodec.Buffer(1 << 16);
   private boolean gcActive;
+  private boolean draining;
   private boolean rotateAfterBatch;
   private boolean stopping;
   private Segment segment;
@@ -76,6 +81,7 @@ final class Writer {
       Set<Cid> publishedPins,
       Striped locks,
       AtomicLong backlog,
+      AtomicLong journalBytes,
       Health health,
       boolean recordTouched,
       Materializer materializer,
@@ -89,6 +95,7 @@ final class Writer {
     this.publishedPins = publishedPins;
     this.locks = locks;
     this.backlog = backlog;
+    this.journalBytes = journalBytes;
     this.health = health;
     this.recordTouched = recordTouched;
     this.materializer = materializer;
@@ -116,11 +123,23 @@ final class Writer {
     inbox.add(op);
   }
 
-  /** Called by the materializer whenever backlog shrinks. */
-  void roomFreed() {
+  /** Called by the materializer whenever backlog shrinks, with what is left. */
+  void roomFreed(long backlogLeft) {
+    // Waiting puts resume only at the low-water mark (see hasRoom): earlier wake-ups are wasted.
+    if (waitingForRoom && backlogLeft <= lowWater()) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  /** Called by the checkpointer when it deleted segments, which may make room in the journal. */
+  void journalShrank() {
     if (waitingForRoom) {
       LockSupport.unpark(thread);
     }
+  }
+
+  private long lowWater() {
+    return config.maxBacklogBytes() - config.maxBacklogBytes() / 8;
   }
 
   private void run() {
@@ -202,14 +221,42 @@ final class Writer {
     if (put.duplicate) {
       return true;
     }
-    long size = put.block.length();
-    long used = backlog.get();
-    // An empty backlog always admits one put, so a block larger than the bound still goes in.
-    if (used > 0 && used + size > config.maxBacklogBytes()) {
+    if (!hasRoom(put)) {
       return false;
     }
-    backlog.addAndGet(size);
+    backlog.addAndGet(put.block.length());
     return true;
+  }
+
+  /**
+   * Whether the put fits under both bounds: the backlog (bytes not yet in flatfs) and the journal
+   * (bytes in segments not yet retired, which grows when flatfs cannot be made durable as fast as
+   * it is written).
+   *
+   * <p>Once the backlog is full it takes nothing more until it has drained to seven eighths.
+   * Admitting a put each time a block leaves would commit one tiny batch per block: an fsync, a
+   * wake-up and a completion for every put, at the moment the disk is busiest. The eighth is small
+   * enough that a put waits about as long as the materializer takes to write an eighth of the
+   * backlog. An empty backlog always takes one put, so a block larger than the bound still goes in.
+   */
+  private boolean hasRoom(WriteOp.Put put) {
+    long journal = journalBytes.get() + buffer.size();
+    boolean retiring = journal - segment.size() - buffer.size() > 0;
+    // With no closed segment waiting to retire, the put goes in: the open one must fill up to
+    // rotate, and only then can anything retire.
+    if (retiring && journal + put.block.length() + RECORD_OVERHEAD > config.maxJournalBytes()) {
+      return false;
+    }
+    long used = backlog.get();
+    if (used == 0) {
+      draining = false;
+      return true;
+    }
+    if (draining && used > lowWater()) {
+      return false;
+    }
+    draining = used + put.block.length() > config.maxBacklogBytes();
+    return !draining;
   }
 
   private void decide(WriteOp<?> op) throws IOException {
@@ -349,6 +396,7 @@ final class Writer {
   private void commit(List<WriteOp<?>> batch) throws IOException {
     if (buffer.size() > 0) {
       segment.append(buffer.array(), buffer.size());
+      journalBytes.addAndGet(buffer.size());
       segment.force();
       for (WriteOp<?> op : batch) {
         if (op.recorded) {
@@ -361,6 +409,7 @@ final class Writer {
         publish(op);
       }
     }
+    buffer.clear();
     if (rotateAfterBatch || segment.size() >= config.segmentBytes()) {
       rotate();
     }
@@ -394,6 +443,9 @@ final class Writer {
     Segment closing = segment;
     closing.close();
     segment = stopping ? null : Segment.create(journalDir, closing.id() + 1, recordTouched);
+    if (segment != null) {
+      journalBytes.addAndGet(segment.size());
+    }
     checkpointer.segmentClosed(closing);
   }
 
@@ -407,11 +459,17 @@ final class Writer {
       put.fail(
           new OverloadedException(
               "backlog-full",
-              "the local store's backlog of blocks not yet in flatfs stayed above "
-                  + config.maxBacklogBytes()
-                  + " bytes for "
+              "the local store could not take a put for "
                   + config.backlogTimeout()
-                  + "; try again later"));
+                  + ": blocks are arriving faster than they reach flatfs (backlog "
+                  + backlog.get()
+                  + " of "
+                  + config.maxBacklogBytes()
+                  + " bytes, journal "
+                  + journalBytes.get()
+                  + " of "
+                  + config.maxJournalBytes()
+                  + " bytes); try again later"));
       expired.add(put);
     }
     if (!expired.isEmpty()) {
@@ -423,8 +481,7 @@ final class Writer {
     }
     waitingForRoom = true;
     try {
-      long used = backlog.get();
-      if (used == 0 || used + head.block.length() <= config.maxBacklogBytes()) {
+      if (hasRoom(head)) {
         return;
       }
       long untilExpiry = head.enqueuedNanos + timeout - now;

@@ -49,9 +49,11 @@
  *       listed block that is neither pinned nor spared. A put of a block already on disk during a
  *       GC is either decided before the unlink (spared) or after it (and writes the file again). GC
  *       writes no journal records: a crash may bring back some garbage, never lose a block.
- *   <li>Back-pressure: a put waits (asynchronously, in order) while the backlog is over its bound,
- *       and fails with {@code OverloadedException} ({@code backlog-full}) after the configured
- *       timeout. Reads never wait on it.
+ *   <li>Back-pressure: a put waits (asynchronously, in order) while the backlog is over its bound
+ *       or the unretired journal is over its own, and fails with {@code OverloadedException}
+ *       ({@code backlog-full}) after the configured timeout. A full backlog takes puts again only
+ *       once it has drained by an eighth, so an overloaded store commits large batches rather than
+ *       one fsync per freed block. Reads never wait on either bound.
  *   <li>Any I/O error in the background makes the store fail every later operation until it is
  *       reopened; after a failed fsync nothing says what reached the disk (see {@code Health}).
  *   <li>A pin snapshot need not be a point in time: pins and unpins are idempotent per CID, and the

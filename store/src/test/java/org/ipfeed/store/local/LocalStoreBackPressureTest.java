@@ -98,6 +98,37 @@ class LocalStoreBackPressureTest {
   }
 
   @Test
+  void theJournalIsBoundedToo(Vertx vertx) throws Exception {
+    // Blocks stuck before flatfs keep their segments from retiring; the journal bound stops puts
+    // even though the backlog bound is far away.
+    LocalStoreConfig config =
+        LocalStoreConfig.defaults(dir)
+            .withSegmentBytes(8 * 1024)
+            .withMaxJournalBytes(16 * 1024)
+            .withBacklogTimeout(Duration.ofMillis(300));
+    store = await(LocalBlockStore.open(vertx, config));
+    List<Block> blocks = blocks(100, 400);
+    int refused = -1;
+    try (AutoCloseable held = store.holdMaterializer()) {
+      for (int i = 0; i < blocks.size() && refused < 0; i++) {
+        Future<Void> put = store.put(blocks.get(i));
+        put.toCompletionStage().toCompletableFuture().exceptionally(e -> null).join();
+        if (put.failed()) {
+          assertThat(put.cause())
+              .isInstanceOf(OverloadedException.class)
+              .hasMessageContaining("journal");
+          refused = i;
+        }
+      }
+      assertThat(refused).as("a put was refused").isPositive();
+      assertThat(store.journalBytes()).isLessThanOrEqualTo(16 * 1024 + 8 * 1024);
+    }
+    await(store.checkpoint());
+    assertThat(store.journalBytes()).isEqualTo(JournalCodec.HEADER.length);
+    await(store.put(blocks.get(refused)));
+  }
+
+  @Test
   void aBlockLargerThanTheWholeBacklogStillGoesIn(Vertx vertx) {
     open(vertx, Duration.ofSeconds(30));
     Block big = block(300, 64 * 1024);
