@@ -171,7 +171,6 @@ final class Writer {
         health.fail(e);
         batch.forEach(op -> op.fail(health.failedException(dataDir)));
         WriteOp.deliverAll(batch);
-        batch.clear();
         continue;
       } finally {
         batch.clear();
