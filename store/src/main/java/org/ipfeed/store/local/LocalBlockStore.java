@@ -8,6 +8,8 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
 import io.vertx.core.streams.WriteStream;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +52,9 @@ public final class LocalBlockStore implements BlockStore {
   private final LocalStoreConfig config;
   private final Context context;
   private final WorkerExecutor executor;
-  private final Recovery.Recovered recovered;
+  private final RecoveryReport report;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
   private final FlatFs flatfs;
   private final ConcurrentHashMap<Multihash, Pending> recent = new ConcurrentHashMap<>();
   private final Set<Cid> pins = ConcurrentHashMap.newKeySet();
@@ -76,7 +80,9 @@ public final class LocalBlockStore implements BlockStore {
     this.config = config;
     this.context = context;
     this.executor = executor;
-    this.recovered = recovered;
+    this.report = recovered.report();
+    this.lockChannel = recovered.lockChannel();
+    this.lock = recovered.lock();
     this.flatfs = recovered.flatfs();
     this.pins.addAll(recovered.pins());
     Striped locks = new Striped();
@@ -132,7 +138,7 @@ public final class LocalBlockStore implements BlockStore {
 
   /** What opening found and repaired. */
   public RecoveryReport recovery() {
-    return recovered.report();
+    return report;
   }
 
   /** The data directory. */
@@ -362,9 +368,9 @@ public final class LocalBlockStore implements BlockStore {
     checkpointer.stop();
     checkpointer.join();
     try {
-      recovered.lock().release();
+      lock.release();
     } finally {
-      recovered.lockChannel().close();
+      lockChannel.close();
     }
     return null;
   }

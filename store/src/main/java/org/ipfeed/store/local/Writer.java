@@ -73,6 +73,10 @@ final class Writer {
   private boolean stopping;
   private Segment segment;
 
+  /**
+   * A writer appending to {@code first}. It takes {@code pins} (the recovered set) over as its own
+   * view of the pins as decided; {@code publishedPins} is what readers see.
+   */
   Writer(
       LocalStoreConfig config,
       FlatFs flatfs,
@@ -101,7 +105,7 @@ final class Writer {
     this.materializer = materializer;
     this.checkpointer = checkpointer;
     this.segment = first;
-    this.pinned = new HashSet<>(pins);
+    this.pinned = pins;
     for (Cid cid : pins) {
       pinnedHashes.merge(cid.multihash(), 1, Integer::sum);
     }
