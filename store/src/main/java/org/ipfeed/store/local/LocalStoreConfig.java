@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param maxBatchBytes the most record bytes one group commit writes before its fsync; larger
  *     batches only add latency. Default 4 MiB (a single larger block still goes through alone).
  * @param maxBacklogBytes block bytes acknowledged (or being acknowledged) but not yet written to
- *     flatfs, held in memory meanwhile. Past it puts wait for the materializer. Default 64 MiB.
+ *     flatfs, held in memory meanwhile. Once it is full, puts wait until the materializer has
+ *     drained an eighth of it. Default 64 MiB.
  * @param maxJournalBytes bytes in journal segments not yet retired. Past it puts wait for the
  *     checkpointer; it bounds disk use and recovery time when flatfs cannot be made durable as fast
  *     as it is written (with {@link FlatfsSync#FILES} on a slow disk). At least twice {@code
