@@ -191,6 +191,10 @@ final class FlatFs {
 
   /** Whether the block's file exists and holds exactly its bytes (so writing it again is moot). */
   boolean holds(Block block) throws IOException {
+    // Usually there is no file: a stat is cheaper than the exception a failed open costs in Java.
+    if (!exists(block.cid().multihash())) {
+      return false;
+    }
     try {
       byte[] found = read(block.cid().multihash());
       return found.length == block.length() && Arrays.equals(found, block.bytes());
