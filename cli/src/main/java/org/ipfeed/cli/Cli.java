@@ -9,6 +9,7 @@ import org.ipfeed.cli.codec.CodecConvertCommand;
 import org.ipfeed.cli.entry.EntryCommand;
 import org.ipfeed.cli.entry.EntrySignCommand;
 import org.ipfeed.cli.entry.EntryVerifyCommand;
+import org.ipfeed.cli.serve.ServeCommand;
 import org.ipfeed.schema.error.IpfeedException;
 import picocli.CommandLine;
 
@@ -26,6 +27,7 @@ public final class Cli {
                     .addSubcommand(new CodecCidCommand(terminal))
                     .addSubcommand(new CodecConvertCommand(terminal)))
             .addSubcommand(new KeygenCommand(terminal))
+            .addSubcommand(new ServeCommand(terminal))
             .addSubcommand(
                 new CommandLine(new EntryCommand())
                     .addSubcommand(new EntrySignCommand(terminal))

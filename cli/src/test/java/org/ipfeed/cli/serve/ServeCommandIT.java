@@ -1,0 +1,111 @@
+package org.ipfeed.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.ipfeed.cli.ExitCodes;
+import org.ipfeed.schema.multiformats.Cid;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ipfeed serve} as a user runs it: the packaged jar in a real process. */
+class ServeCommandIT {
+
+  private static final Pattern URL = Pattern.compile("serving (http://\\S+/)");
+
+  @TempDir Path dir;
+
+  private Process start(String... args) throws IOException {
+    Path jar = Path.of(System.getProperty("ipfeed.jar", "target/ipfeed.jar"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "serve"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+    pb.environment().remove("IPFEED_PORT");
+    pb.environment().remove("IPFEED_DATA");
+    return pb.start();
+  }
+
+  private static String firstLine(Process p) throws IOException {
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    return line == null ? "" : line;
+  }
+
+  @Test
+  void servesTheEmbeddedStoreAndStopsCleanlyOnSigterm() throws Exception {
+    Process p = start("--port", "0", "--data", "node-a");
+    try {
+      String line = firstLine(p);
+      Matcher m = URL.matcher(line);
+      assertThat(m.find()).as(line).isTrue();
+      URI base = URI.create(m.group(1));
+      HttpClient http = HttpClient.newHttpClient();
+
+      HttpResponse<String> health =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("health")).build(),
+              HttpResponse.BodyHandlers.ofString());
+      Cid absent = Cid.raw(new byte[] {42});
+      HttpResponse<String> missing =
+          http.send(
+              HttpRequest.newBuilder(base.resolve("ipfs/" + absent + "?format=raw")).build(),
+              HttpResponse.BodyHandlers.ofString());
+
+      assertThat(health.statusCode()).isEqualTo(200);
+      assertThat(health.body()).contains("\"status\":\"up\"");
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(Files.isDirectory(dir.resolve("node-a/blocks"))).isTrue();
+    } finally {
+      p.destroy();
+    }
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    // 143 = killed by SIGTERM after the shutdown hook ran; the JVM reports it so.
+    assertThat(p.exitValue()).isIn(0, 143);
+  }
+
+  @Test
+  void aPortAskedForByNameThatIsTakenStopsStartUpWithOneLine() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Process p = start("--port", Integer.toString(taken.getLocalPort()), "--data", "node-b");
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(p.exitValue()).isEqualTo(ExitCodes.FAILED);
+      assertThat(err.lines()).hasSize(1);
+      assertThat(err).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+    }
+  }
+
+  @Test
+  void anInvalidPortIsAUsageErrorNamingTheOption() throws Exception {
+    Process p = start("--port", "70000");
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.exitValue()).isEqualTo(ExitCodes.USAGE);
+    assertThat(err).contains("--port must be between 0 and 65535");
+    assertThat(Files.exists(dir.resolve("ipfeed-data"))).isFalse();
+  }
+}

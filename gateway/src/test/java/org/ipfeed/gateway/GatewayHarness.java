@@ -1,0 +1,90 @@
+package org.ipfeed.gateway;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.ipfeed.store.local.LocalBlockStore;
+import org.ipfeed.store.local.LocalStoreConfig;
+
+/**
+ * A gateway on a free loopback port over a real embedded store in a temporary directory, and the
+ * JDK's HTTP client to talk to it: a client that shares no code with the server.
+ */
+final class GatewayHarness implements AutoCloseable {
+
+  final Vertx vertx = Vertx.vertx();
+  final LocalBlockStore store;
+  final Gateway gateway;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  GatewayHarness(Path dir) {
+    this(dir, GatewayConfig.DEFAULT_MAX_CAR_BLOCKS);
+  }
+
+  GatewayHarness(Path dir, int maxCarBlocks) {
+    store = await(LocalBlockStore.open(vertx, LocalStoreConfig.defaults(dir.resolve("blocks"))));
+    gateway =
+        await(
+            Gateway.start(
+                vertx,
+                GatewayConfig.defaults()
+                    .withDataDir(dir)
+                    .withPort(0)
+                    .withMaxCarBlocks(maxCarBlocks),
+                store,
+                "local"));
+  }
+
+  URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + gateway.port() + pathAndQuery);
+  }
+
+  HttpResponse<byte[]> get(String pathAndQuery, String... headers) {
+    return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET(), headers);
+  }
+
+  HttpResponse<byte[]> send(String method, String pathAndQuery, String... headers) {
+    return send(
+        HttpRequest.newBuilder(uri(pathAndQuery))
+            .method(method, HttpRequest.BodyPublishers.noBody()),
+        headers);
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest.Builder request, String... headers) {
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return http.send(
+          request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    await(gateway.close());
+    await(store.close());
+    await(vertx.close());
+  }
+}
