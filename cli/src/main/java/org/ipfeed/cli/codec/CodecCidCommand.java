@@ -1,15 +1,10 @@
 package org.ipfeed.cli.codec;
 
-import java.io.IOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ipfeed.cli.Cli;
-import org.ipfeed.cli.ExitCodes;
+import org.ipfeed.cli.EachFile;
 import org.ipfeed.cli.Terminal;
-import org.ipfeed.schema.error.IpfeedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,21 +38,6 @@ public final class CodecCidCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int exit = ExitCodes.OK;
-    for (Path file : files) {
-      try {
-        terminal.out().println(codec.cid(Files.readAllBytes(file)) + "  " + file);
-      } catch (IpfeedException e) {
-        terminal.err().println("error  " + file + ": " + e.getMessage());
-        exit = ExitCodes.FAILED;
-      } catch (FileSystemException e) {
-        terminal.err().println("error  " + Cli.describe(e));
-        exit = ExitCodes.FAILED;
-      } catch (IOException e) {
-        terminal.err().println("error  " + file + ": " + e.getMessage());
-        exit = ExitCodes.FAILED;
-      }
-    }
-    return exit;
+    return EachFile.run(terminal, files, (file, bytes) -> codec.cid(bytes) + "  " + file);
   }
 }

@@ -1,16 +1,11 @@
 package org.ipfeed.cli.entry;
 
-import java.io.IOException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ipfeed.cli.Cli;
-import org.ipfeed.cli.ExitCodes;
+import org.ipfeed.cli.EachFile;
 import org.ipfeed.cli.Terminal;
 import org.ipfeed.schema.entry.SignedEntry;
-import org.ipfeed.schema.error.IpfeedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -38,22 +33,9 @@ public final class EntryVerifyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    int exit = ExitCodes.OK;
-    for (Path file : files) {
-      try {
-        SignedEntry entry = SignedEntry.decodeVerified(Files.readAllBytes(file));
-        terminal.out().println("ok  " + file + "  " + entry.cid());
-      } catch (IpfeedException e) {
-        terminal.err().println("error  " + file + ": " + e.getMessage());
-        exit = ExitCodes.FAILED;
-      } catch (FileSystemException e) {
-        terminal.err().println("error  " + Cli.describe(e));
-        exit = ExitCodes.FAILED;
-      } catch (IOException e) {
-        terminal.err().println("error  " + file + ": " + e.getMessage());
-        exit = ExitCodes.FAILED;
-      }
-    }
-    return exit;
+    return EachFile.run(
+        terminal,
+        files,
+        (file, bytes) -> "ok  " + file + "  " + SignedEntry.decodeVerified(bytes).cid());
   }
 }

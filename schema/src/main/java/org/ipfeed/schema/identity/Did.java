@@ -2,6 +2,7 @@ package org.ipfeed.schema.identity;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.ipfeed.schema.error.BadInputException;
 import org.ipfeed.schema.multiformats.Multibase;
 import org.ipfeed.schema.multiformats.Multicodec;
@@ -26,6 +27,16 @@ public final class Did {
    * is refused before it is decoded.
    */
   private static final int MAX_LENGTH = 128;
+
+  /**
+   * Recently parsed identities. A gateway reads the same few thousand authors over and over, and
+   * parsing one costs a base58 decode and a point validation (several microseconds, more than the
+   * rest of decoding an entry). Only successful parses are kept; the map is cleared when full,
+   * which is crude but bounded and never wrong, since a Did is immutable.
+   */
+  private static final int CACHE_SIZE = 16_384;
+
+  private static final ConcurrentHashMap<String, Did> CACHE = new ConcurrentHashMap<>();
 
   private final PublicKey publicKey;
   private final String text;
@@ -54,6 +65,19 @@ public final class Did {
    */
   public static Did parse(String text) {
     Objects.requireNonNull(text, "text");
+    Did cached = CACHE.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    Did parsed = parseUncached(text);
+    if (CACHE.size() >= CACHE_SIZE) {
+      CACHE.clear();
+    }
+    CACHE.put(text, parsed);
+    return parsed;
+  }
+
+  private static Did parseUncached(String text) {
     if (text.length() > MAX_LENGTH) {
       throw invalid(text, "longer than " + MAX_LENGTH + " characters");
     }
