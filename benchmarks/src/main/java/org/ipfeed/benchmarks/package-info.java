@@ -5,5 +5,9 @@
  * <p>Inputs are built once per trial from the fortune corpus ({@code posts.txt}) with a fixed seed,
  * so two runs measure the same bytes. Run them with {@code benchmarks/run-jmh.sh}; results go to
  * {@code benchmarks/RESULTS.md} by hand, with the machine and the command.
+ *
+ * <p>{@code KuboStoreBenchmark} is a load measurement rather than a micro-benchmark: it drives a
+ * real IPFS node (started with {@code tools/js-ipfs/ipfs-node.sh}) and compares with a bare Node.js
+ * client of the same node ({@code tools/js-ipfs/rpc-baseline.mjs}) run beside it.
  */
 package org.ipfeed.benchmarks;
