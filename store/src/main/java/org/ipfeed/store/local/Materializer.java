@@ -1,0 +1,163 @@
+package org.ipfeed.store.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+import org.ipfeed.schema.multiformats.Multihash;
+
+/**
+ * Threads that copy acknowledged blocks from memory into flatfs (temp file, then rename), so the
+ * journal segments holding them can retire. Nothing here is fsynced: {@link FlatfsSync} does that
+ * in bulk when segments retire.
+ *
+ * <p>A block leaves the in-memory map only after its file is in place, under the block's stripe
+ * lock, so a reader that misses the map finds the file. If the map no longer holds this very {@link
+ * Pending} (a delete came in, or a newer put of the same block), there is nothing to write.
+ */
+final class Materializer {
+
+  private static final Pending STOP = new Pending(null, null);
+
+  private final FlatFs flatfs;
+  private final ConcurrentMap<Multihash, Pending> recent;
+  private final Striped locks;
+  private final AtomicLong backlog;
+  private final Health health;
+  private final Checkpointer checkpointer;
+  private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+  private final List<Thread> threads = new ArrayList<>();
+  private volatile LongConsumer roomFreed = left -> {};
+  private volatile CountDownLatch gate;
+
+  Materializer(
+      int threadCount,
+      FlatFs flatfs,
+      ConcurrentMap<Multihash, Pending> recent,
+      Striped locks,
+      AtomicLong backlog,
+      Health health,
+      Checkpointer checkpointer) {
+    this.flatfs = flatfs;
+    this.recent = recent;
+    this.locks = locks;
+    this.backlog = backlog;
+    this.health = health;
+    this.checkpointer = checkpointer;
+    for (int i = 0; i < threadCount; i++) {
+      Thread thread = new Thread(this::run, "ipfeed-local-materializer-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+    }
+  }
+
+  /** Who to tell when backlog shrinks: the writer, which may hold puts waiting for room. */
+  void onRoomFreed(LongConsumer listener) {
+    roomFreed = listener;
+  }
+
+  void start() {
+    threads.forEach(Thread::start);
+  }
+
+  void submit(Pending pending) {
+    queue.add(pending);
+  }
+
+  /** Ends the threads once the work queued before this call is done. */
+  void stop() {
+    threads.forEach(t -> queue.add(STOP));
+  }
+
+  void join() throws InterruptedException {
+    for (Thread thread : threads) {
+      thread.join();
+    }
+  }
+
+  /**
+   * Holds the materializer still until the returned handle is closed: a seam for tests of
+   * back-pressure, which otherwise depend on winning a race against the disk.
+   */
+  AutoCloseable hold() {
+    CountDownLatch latch = new CountDownLatch(1);
+    gate = latch;
+    return () -> {
+      gate = null;
+      latch.countDown();
+    };
+  }
+
+  private void run() {
+    while (true) {
+      Pending pending;
+      try {
+        pending = queue.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        health.fail(e);
+        return;
+      }
+      if (pending == STOP) {
+        return;
+      }
+      CountDownLatch held = gate;
+      if (held != null) {
+        try {
+          held.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          health.fail(e);
+        }
+      }
+      try {
+        if (!health.failed()) {
+          materialize(pending);
+        }
+      } catch (IOException | RuntimeException e) {
+        health.fail(e);
+      } finally {
+        release(pending);
+      }
+    }
+  }
+
+  private void materialize(Pending pending) throws IOException {
+    Multihash multihash = pending.block().cid().multihash();
+    if (recent.get(multihash) != pending) {
+      return;
+    }
+    // A file that already holds these bytes stays; a damaged one is replaced, so a put heals it.
+    Path temp = flatfs.holds(pending.block()) ? null : flatfs.writeTemp(pending.block());
+    boolean moved = false;
+    try {
+      synchronized (locks.of(multihash)) {
+        if (recent.get(multihash) == pending) {
+          if (temp != null) {
+            flatfs.moveIntoPlace(temp, multihash);
+            moved = true;
+          }
+          pending.segment().touched(multihash);
+          recent.remove(multihash, pending);
+        }
+      }
+    } finally {
+      if (temp != null && !moved) {
+        Files.deleteIfExists(temp);
+      }
+    }
+  }
+
+  private void release(Pending pending) {
+    roomFreed.accept(backlog.addAndGet(-pending.block().length()));
+    if (pending.segment().pending().decrementAndGet() == 0) {
+      checkpointer.wake();
+    }
+  }
+}
