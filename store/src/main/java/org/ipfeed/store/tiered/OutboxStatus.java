@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param inFlight pushes running now
  * @param consecutiveFailures node failures since its last successful push
  * @param nextAttempt when the node is asked again; empty unless it is down
- * @param lastError the {@code reason} of the last failed push, such as {@code node-unreachable}
+ * @param lastError the {@code reason} of the last failed push, such as {@code ipfs-unreachable}
  * @param pushed writes the node confirmed since start-up
  * @param skipped writes that needed no push (already pushed, or made moot by a later write)
  * @param dropped writes whose block was deleted locally before it could be pushed

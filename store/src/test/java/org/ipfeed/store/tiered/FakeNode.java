@@ -89,7 +89,7 @@ final class FakeNode implements BlockStore {
     if (down) {
       return Future.failedFuture(
           new UpstreamException(
-              "node-unreachable", "the fake node is down (asked for " + cid + ")"));
+              "ipfs-unreachable", "the fake node is down (asked for " + cid + ")"));
     }
     int now = running.incrementAndGet();
     mostRunning.accumulateAndGet(now, Math::max);

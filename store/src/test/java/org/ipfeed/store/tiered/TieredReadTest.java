@@ -160,7 +160,7 @@ class TieredReadTest {
 
     assertThat(failure)
         .isInstanceOfSatisfying(
-            UpstreamException.class, e -> assertThat(e.reason()).isEqualTo("node-unreachable"));
+            UpstreamException.class, e -> assertThat(e.reason()).isEqualTo("ipfs-unreachable"));
     assertThat(failure.getSuppressed()).hasOnlyElementsOfType(NotFoundException.class);
   }
 

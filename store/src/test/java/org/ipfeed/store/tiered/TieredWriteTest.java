@@ -138,7 +138,7 @@ class TieredWriteTest {
     Eventually.until(() -> store.status().outbox().node() == NodeState.DOWN, DRAIN);
     OutboxStatus down = store.status().outbox();
     assertThat(down.length()).isEqualTo(25);
-    assertThat(down.lastError()).contains("node-unreachable");
+    assertThat(down.lastError()).contains("ipfs-unreachable");
     assertThat(down.nextAttempt()).isPresent();
     Eventually.pause(Duration.ofMillis(300));
     assertThat(store.status().outbox().consecutiveFailures())
