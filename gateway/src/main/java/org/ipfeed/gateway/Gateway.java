@@ -6,6 +6,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
 import org.ipfeed.gateway.http.Cors;
 import org.ipfeed.gateway.http.HealthHandler;
 import org.ipfeed.gateway.http.Problems;
@@ -18,25 +20,54 @@ import org.ipfeed.store.BlockStore;
  */
 public final class Gateway {
 
-  private final HttpServer server;
+  private static final int ANY_SHARED_PORT = -1;
 
-  private Gateway(HttpServer server) {
-    this.server = server;
+  private final List<HttpServer> servers;
+
+  private Gateway(List<HttpServer> servers) {
+    this.servers = List.copyOf(servers);
   }
 
   /** Starts serving {@code store} as {@code config} says; the future fails if it cannot listen. */
   public static Future<Gateway> start(
       Vertx vertx, GatewayConfig config, BlockStore store, String storeKind) {
     Router router = router(vertx, config, store, storeKind);
-    return listen(vertx, router, config, config.port())
+    int port = config.port() == 0 ? ANY_SHARED_PORT : config.port();
+    return listen(vertx, router, config, port)
         .recover(
             failure ->
                 !config.portExplicit() && isBindFailure(failure)
                     // The default port is taken (another node, another program): any free one
                     // will do, and the URL printed at start-up says which.
-                    ? listen(vertx, router, config, 0)
+                    ? listen(vertx, router, config, ANY_SHARED_PORT)
                     : Future.failedFuture(failure))
+        .compose(first -> more(vertx, router, config, first))
         .map(Gateway::new);
+  }
+
+  /**
+   * One server per event loop, all on the port the first one got: Vert.x spreads connections across
+   * servers that share a port, and a single server would run on one core only.
+   */
+  private static Future<List<HttpServer>> more(
+      Vertx vertx, Router router, GatewayConfig config, HttpServer first) {
+    // Sharing is by the port asked for, so the others ask for the same one (a negative port is
+    // Vert.x's "any free port, the same for every server that asks for it").
+    int requested = first.actualPort() == config.port() ? config.port() : ANY_SHARED_PORT;
+    List<Future<HttpServer>> rest = new ArrayList<>();
+    for (int i = 1; i < config.eventLoops(); i++) {
+      rest.add(listen(vertx, router, config, requested));
+    }
+    return Future.all(rest)
+        .map(
+            all -> {
+              List<HttpServer> servers = new ArrayList<>();
+              servers.add(first);
+              for (int i = 0; i < all.size(); i++) {
+                servers.add(all.resultAt(i));
+              }
+              return servers;
+            });
   }
 
   static Router router(Vertx vertx, GatewayConfig config, BlockStore store, String storeKind) {
@@ -65,10 +96,10 @@ public final class Gateway {
   }
 
   public int port() {
-    return server.actualPort();
+    return servers.get(0).actualPort();
   }
 
   public Future<Void> close() {
-    return server.close();
+    return Future.all(servers.stream().map(HttpServer::close).toList()).mapEmpty();
   }
 }

@@ -36,7 +36,8 @@ class GatewayStartTest {
   @Test
   void aTakenDefaultPortFallsBackToAFreeOne() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      GatewayConfig config = new GatewayConfig(dir, "127.0.0.1", taken.getLocalPort(), false, 10);
+      GatewayConfig config =
+          new GatewayConfig(dir, "127.0.0.1", taken.getLocalPort(), false, 10, 2);
 
       Gateway gateway = GatewayHarness.await(Gateway.start(vertx, config, store, "local"));
 
