@@ -281,14 +281,30 @@ final class FeedReads {
             .add(new TermQuery(new Term(BLOCKER, v)), Occur.SHOULD)
             .add(new TermQuery(new Term(BLOCKED, v)), Occur.SHOULD)
             .build();
-    for (Document d : all(s, blocks)) {
-      String blocker = EntryDocuments.stored(d, BLOCKER);
-      out.add(blocker.equals(v) ? EntryDocuments.stored(d, BLOCKED) : blocker);
-    }
+    forEach(
+        s,
+        blocks,
+        ctx -> {
+          SortedDocValues blocker = ctx.reader().getSortedDocValues(BLOCKER);
+          SortedDocValues blocked = ctx.reader().getSortedDocValues(BLOCKED);
+          return doc -> {
+            blocker.advanceExact(doc);
+            blocked.advanceExact(doc);
+            String by = blocker.lookupOrd(blocker.ordValue()).utf8ToString();
+            out.add(by.equals(v) ? blocked.lookupOrd(blocked.ordValue()).utf8ToString() : by);
+          };
+        });
     if (withMutes) {
-      for (Document d : all(s, new TermQuery(new Term(MUTER, v)))) {
-        out.add(EntryDocuments.stored(d, MUTED));
-      }
+      forEach(
+          s,
+          new TermQuery(new Term(MUTER, v)),
+          ctx -> {
+            SortedDocValues muted = ctx.reader().getSortedDocValues(MUTED);
+            return doc -> {
+              muted.advanceExact(doc);
+              out.add(muted.lookupOrd(muted.ordValue()).utf8ToString());
+            };
+          });
     }
     return out;
   }
