@@ -25,6 +25,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -50,22 +51,26 @@ final class FeedReads {
 
   /** Newest first, then by id: the order of every list, and the index sort. */
   static final Sort NEWEST =
-      new Sort(
-          LongField.newSortField(CREATED_AT, true, SortedNumericSelector.Type.MAX),
-          new SortField(ID, SortField.Type.STRING, true));
+      new Sort(createdAt(true), new SortField(ID, SortField.Type.STRING, true));
 
   /** Best match first; ties newest first, then by id. */
   static final Sort RELEVANCE =
       new Sort(
-          SortField.FIELD_SCORE,
-          LongField.newSortField(CREATED_AT, true, SortedNumericSelector.Type.MAX),
-          new SortField(ID, SortField.Type.STRING, true));
+          SortField.FIELD_SCORE, createdAt(true), new SortField(ID, SortField.Type.STRING, true));
 
   /** Oldest first, then by id: siblings in a thread. */
   static final Sort OLDEST =
-      new Sort(
-          LongField.newSortField(CREATED_AT, false, SortedNumericSelector.Type.MAX),
-          new SortField(ID, SortField.Type.STRING, false));
+      new Sort(createdAt(false), new SortField(ID, SortField.Type.STRING, false));
+
+  /**
+   * Documents without a time (everything but posts) sort as the oldest, so in the index sort they
+   * sit after every post of a segment and never between two.
+   */
+  private static SortField createdAt(boolean newestFirst) {
+    SortField f = LongField.newSortField(CREATED_AT, newestFirst, SortedNumericSelector.Type.MAX);
+    f.setMissingValue(Long.MIN_VALUE);
+    return f;
+  }
 
   /**
    * The most replies a thread shows, oldest first. A larger thread loses its newest replies; a
@@ -114,8 +119,8 @@ final class FeedReads {
   private Page<PostView> posts(
       FeedSearcher s, Query base, Set<String> excludedAuthors, PageRequest page)
       throws IOException {
-    Query q = visible(s, base, excludedAuthors);
     FieldDoc after = page.cursor().map(Cursor::decodeNewest).orElse(null);
+    Query q = visible(s, olderThan(base, after), excludedAuthors);
     TopFieldDocs top = top(s, q, NEWEST, page.limit(), after);
     int shown = Math.min(page.limit(), top.scoreDocs.length);
     List<Document> docs = new ArrayList<>(shown);
@@ -153,6 +158,9 @@ final class FeedReads {
         page.cursor()
             .map(c -> relevance ? Cursor.decodeRelevance(c) : Cursor.decodeNewest(c))
             .orElse(null);
+    if (!relevance) {
+      q = olderThan(q, after);
+    }
     TopFieldDocs top = top(s, q, relevance ? RELEVANCE : NEWEST, page.limit(), after);
     int shown = Math.min(page.limit(), top.scoreDocs.length);
     List<Document> docs = new ArrayList<>(shown);
@@ -419,6 +427,26 @@ final class FeedReads {
       b.add(termSet(AUTHOR, excludedAuthors), Occur.MUST_NOT);
     }
     return b.build();
+  }
+
+  /**
+   * {@code q} limited to posts no newer than the cursor's time. The cursor alone would be enough
+   * for correctness, but the collector would still visit every newer match to reject it; with the
+   * index sorted by time, this range is a binary search per segment, so a later page costs what the
+   * first does.
+   */
+  private static Query olderThan(Query q, FieldDoc after) {
+    if (after == null) {
+      return q;
+    }
+    long upTo = (Long) after.fields[0];
+    Query range =
+        new IndexSortSortedNumericDocValuesRangeQuery(
+            CREATED_AT,
+            Long.MIN_VALUE,
+            upTo,
+            LongField.newRangeQuery(CREATED_AT, Long.MIN_VALUE, upTo));
+    return new BooleanQuery.Builder().add(q, Occur.FILTER).add(range, Occur.FILTER).build();
   }
 
   private static TopFieldDocs top(IndexSearcher s, Query q, Sort sort, int limit, FieldDoc after)

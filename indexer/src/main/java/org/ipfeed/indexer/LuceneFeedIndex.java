@@ -392,7 +392,14 @@ public final class LuceneFeedIndex implements FeedIndex {
       return;
     }
     IOException problem = null;
-    refreshThread.shutdownNow();
+    // Never interrupt: an interrupt during channel I/O closes the channel, and if that channel
+    // holds the index's write lock, Lucene refuses every later write.
+    refreshThread.shutdown();
+    try {
+      refreshThread.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (failure == null) {
       try {
         onWriter(
@@ -410,7 +417,6 @@ public final class LuceneFeedIndex implements FeedIndex {
       if (!writerThread.awaitTermination(1, TimeUnit.MINUTES)) {
         problem = addTo(problem, new IOException("the writer thread did not stop"));
       }
-      refreshThread.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -47,14 +47,14 @@ class DifferentialTest {
         mutesApplied.addAll(batchMutes);
         if (b == batches.size() / 2) {
           h.index.refresh();
-          compare(h.index, reference(applied, mutesApplied, config), scenario, 4);
+          compare(h.index, reference(applied, mutesApplied, config), scenario, 6);
         }
       }
       h.index.refresh();
       compare(h.index, reference(applied, mutesApplied, config), scenario, 1);
     }
     try (IndexHarness reopened = new IndexHarness(dir, config)) {
-      compare(reopened.index, reference(applied, mutesApplied, config), scenario, 4);
+      compare(reopened.index, reference(applied, mutesApplied, config), scenario, 6);
     }
   }
 
@@ -63,7 +63,7 @@ class DifferentialTest {
   }
 
   /**
-   * Compares every read; {@code every} thins the checks (1 checks all; 4 checks every fourth
+   * Compares every read; {@code every} thins the checks (1 checks all; 6 checks every sixth
    * viewer, author and post) so the other comparisons stay quick.
    */
   static void compare(FeedIndex index, ReferenceFeed ref, FeedScenario scenario, int every) {
