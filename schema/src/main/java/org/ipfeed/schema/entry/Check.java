@@ -2,7 +2,6 @@ package org.ipfeed.schema.entry;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 final class Check {
 
   private static final Pattern LANG = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{1,8})*");
-  private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{N}_]+");
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   private Check() {}
@@ -80,12 +78,12 @@ final class Check {
     return copy;
   }
 
-  /** Tags: letters, digits and underscores, lower case, without the {@code #}. */
+  /** Tags as {@link Tags} defines them. */
   static List<String> tags(String field, List<String> tags) {
     List<String> copy = list(field, tags, Limits.MAX_TAGS);
     for (String tag : copy) {
       within(field, tag, Limits.MAX_TAG);
-      if (!TAG.matcher(tag).matches() || !tag.equals(tag.toLowerCase(Locale.ROOT))) {
+      if (!Tags.isValid(tag)) {
         throw new InvalidEntryException(
             "invalid-field",
             field + ": '" + tag + "' must be lower-case letters, digits or '_', without '#'");

@@ -254,6 +254,12 @@ class SignedEntryTest {
     assertThatThrownBy(
             () -> Post.of(SampleEntries.first(), "x").withTags(java.util.List.of("Upper")))
         .isInstanceOf(InvalidEntryException.class);
+    // Devanagari and Thai words carry combining marks; they are still words.
+    assertThat(
+            Post.of(SampleEntries.first(), "x")
+                .withTags(java.util.List.of("हिन्दी", "ภาษาไทย"))
+                .tags())
+        .containsExactly("हिन्दी", "ภาษาไทย");
     assertThatThrownBy(
             () -> Post.of(SampleEntries.first(), "x").withLangs(java.util.List.of("english!")))
         .isInstanceOf(InvalidEntryException.class);

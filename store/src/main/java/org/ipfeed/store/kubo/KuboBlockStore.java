@@ -34,6 +34,8 @@ import org.ipfeed.store.BlockStore;
 import org.ipfeed.store.CarExportRequest;
 import org.ipfeed.store.CarExportResult;
 import org.ipfeed.store.CarImportResult;
+import org.ipfeed.store.car.CarExport;
+import org.ipfeed.store.car.CarImport;
 
 /**
  * A {@link BlockStore} on an IPFS node's RPC API, for Kubo and js-ipfs alike; see the package
@@ -308,27 +310,22 @@ public final class KuboBlockStore implements BlockStore, KuboPubSub {
   }
 
   /**
-   * Not here yet: the generic walk in {@code org.ipfeed.store.car} will serve every store. For a
-   * whole DAG straight from the node, see {@link #exportDag}.
+   * The generic walk of {@link CarExport} over this store's verified {@code block/get}, so depth
+   * and block limits and missing-block handling work as for every store. For a whole DAG straight
+   * from the node, see {@link #exportDag}.
    */
   @Override
   public Future<CarExportResult> exportCar(CarExportRequest request, WriteStream<Buffer> out) {
-    return Future.failedFuture(
-        new UnsupportedOperationException(
-            "CAR export of a KuboBlockStore goes through org.ipfeed.store.car; use exportDag for a"
-                + " node-native export of a whole DAG"));
+    return CarExport.write(this, request, out);
   }
 
   /**
-   * Not here yet: the generic verified import in {@code org.ipfeed.store.car} will serve every
-   * store. For a node-native import, see {@link #importDag}.
+   * The generic verified import of {@link CarImport}: the whole CAR is checked before any block
+   * reaches the node. For a node-native import of a CAR already in memory, see {@link #importDag}.
    */
   @Override
   public Future<CarImportResult> importCar(ReadStream<Buffer> in, boolean pinRoots) {
-    return Future.failedFuture(
-        new UnsupportedOperationException(
-            "CAR import into a KuboBlockStore goes through org.ipfeed.store.car; use importDag for"
-                + " a node-native import"));
+    return CarImport.read(vertx, this, in, pinRoots);
   }
 
   /**
