@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -38,6 +39,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
+import org.ipfeed.indexer.query.QueryTranslator;
+import org.ipfeed.indexer.query.SnippetHighlighter;
 import org.ipfeed.schema.identity.Did;
 import org.ipfeed.schema.multiformats.Cid;
 
@@ -79,6 +82,17 @@ final class FeedReads {
   static final int MAX_THREAD_REPLIES = 1_000;
 
   private static final Query POSTS = new TermQuery(new Term(KIND, KIND_POST));
+
+  private final QueryTranslator translator;
+  private final SnippetHighlighter highlighter;
+
+  /**
+   * @param analyzer the analyzer the index's text was written with
+   */
+  FeedReads(Analyzer analyzer) {
+    this.translator = new QueryTranslator(analyzer);
+    this.highlighter = new SnippetHighlighter(analyzer);
+  }
 
   private static final Set<String> VIEW_FIELDS =
       Set.of(
@@ -140,7 +154,7 @@ final class FeedReads {
   // ---- search ----
 
   Page<SearchHit> search(FeedSearcher s, SearchRequest request) throws IOException {
-    Query user = UserQueries.translate(request.query(), request.zone());
+    Query user = translator.translate(request.query(), request.zone());
     Set<String> excluded =
         request.viewer().isPresent() ? excluded(s, request.viewer().get(), true) : Set.of();
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(user, Occur.MUST);
@@ -173,7 +187,7 @@ final class FeedReads {
     for (int i = 0; i < shown; i++) {
       FieldDoc fd = (FieldDoc) top.scoreDocs[i];
       float score = relevance ? (Float) fd.fields[0] : 0f;
-      hits.add(new SearchHit(views.get(i), score, UserQueries.snippet(user, views.get(i).text())));
+      hits.add(new SearchHit(views.get(i), score, highlighter.snippet(user, views.get(i).text())));
     }
     Optional<String> next = Optional.empty();
     if (top.scoreDocs.length > page.limit()) {

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -54,7 +55,7 @@ public final class LuceneFeedIndex implements FeedIndex {
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final IndexApplier applier;
-  private final FeedReads reads = new FeedReads();
+  private final FeedReads reads;
   private final ScheduledExecutorService writerThread;
   private final ScheduledExecutorService refreshThread;
   private final Map<Did, Checkpoint> checkpoints = new ConcurrentHashMap<>();
@@ -70,8 +71,10 @@ public final class LuceneFeedIndex implements FeedIndex {
     this.config = config;
     this.directory = directory;
     checkFormat(directory);
+    Analyzer analyzer = TextAnalysis.analyzer();
+    this.reads = new FeedReads(analyzer);
     IndexWriterConfig iwc =
-        new IndexWriterConfig(TextAnalysis.analyzer())
+        new IndexWriterConfig(analyzer)
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
             .setRAMBufferSizeMB(config.ramBufferMb())
             .setIndexSort(FeedReads.NEWEST)

@@ -63,8 +63,8 @@ class DifferentialTest {
   }
 
   /**
-   * Compares every read; {@code every} thins the checks (1 checks all; 6 checks every sixth
-   * viewer, author and post) so the other comparisons stay quick.
+   * Compares every read; {@code every} thins the checks (1 checks all; 6 checks every sixth viewer,
+   * author and post) so the other comparisons stay quick.
    */
   static void compare(FeedIndex index, ReferenceFeed ref, FeedScenario scenario, int every) {
     Random random = new Random(SEED + every);
