@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
@@ -83,6 +84,14 @@ final class FeedReads {
 
   private static final Query POSTS = new TermQuery(new Term(KIND, KIND_POST));
 
+  /**
+   * Identities already parsed. Parsing a did:key validates a curve point (tens of microseconds),
+   * and every page shows dozens of authors from a set of thousands; bounded by clearing.
+   */
+  private final Map<String, Did> dids = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_DIDS = 100_000;
+
   private final QueryTranslator translator;
   private final SnippetHighlighter highlighter;
 
@@ -101,10 +110,7 @@ final class FeedReads {
   // ---- lists ----
 
   Page<PostView> homeTimeline(FeedSearcher s, Did viewer, PageRequest page) throws IOException {
-    Set<String> authors = new HashSet<>();
-    for (Did d : following(s, viewer)) {
-      authors.add(d.toString());
-    }
+    Set<String> authors = followees(s, viewer);
     authors.add(viewer.toString());
     authors.removeAll(excluded(s, viewer, true));
     if (authors.isEmpty()) {
@@ -271,12 +277,21 @@ final class FeedReads {
   // ---- the social graph ----
 
   Set<Did> following(IndexSearcher s, Did viewer) throws IOException {
+    Set<Did> out = new HashSet<>();
+    for (String d : followees(s, viewer)) {
+      out.add(did(d));
+    }
+    return out;
+  }
+
+  /** The DIDs {@code viewer} follows, as text: a timeline needs no parsed identities. */
+  private Set<String> followees(IndexSearcher s, Did viewer) throws IOException {
     Query q =
         new BooleanQuery.Builder()
             .add(new TermQuery(new Term(FOLLOWER, viewer.toString())), Occur.FILTER)
             .add(new TermQuery(new Term(FOLLOW_STATE, FOLLOW_STATE_FOLLOWING)), Occur.FILTER)
             .build();
-    Set<Did> out = new HashSet<>();
+    Set<String> out = new HashSet<>();
     forEach(
         s,
         q,
@@ -284,7 +299,7 @@ final class FeedReads {
           SortedDocValues followee = ctx.reader().getSortedDocValues(FOLLOWEE);
           return doc -> {
             if (followee != null && followee.advanceExact(doc)) {
-              out.add(Did.parse(followee.lookupOrd(followee.ordValue()).utf8ToString()));
+              out.add(followee.lookupOrd(followee.ordValue()).utf8ToString());
             }
           };
         });
@@ -366,7 +381,7 @@ final class FeedReads {
           new PostView(
               Cid.parse(id),
               Cid.parse(cid),
-              Did.parse(EntryDocuments.stored(d, AUTHOR)),
+              did(EntryDocuments.stored(d, AUTHOR)),
               EntryDocuments.longValue(d, SEQ),
               Instant.ofEpochMilli(EntryDocuments.longValue(d, CREATED_AT)),
               EntryDocuments.stored(d, TEXT),
@@ -493,6 +508,18 @@ final class FeedReads {
 
   private static String idOf(Object sortValue) {
     return ((BytesRef) sortValue).utf8ToString();
+  }
+
+  private Did did(String text) {
+    Did d = dids.get(text);
+    if (d == null) {
+      d = Did.parse(text);
+      if (dids.size() >= MAX_CACHED_DIDS) {
+        dids.clear();
+      }
+      dids.put(text, d);
+    }
+    return d;
   }
 
   private static Optional<Cid> optionalCid(Document d, String field) {

@@ -200,6 +200,7 @@ public final class LuceneFeedIndex implements FeedIndex {
 
   private void commitOnWriter() throws IOException {
     try {
+      applier.writeCheckpoints();
       writer.commit();
     } catch (IOException | RuntimeException | Error e) {
       fail(e);

@@ -12,7 +12,7 @@ class IndexConfigTest {
   @Test
   void defaultsAreTheDocumentedOnes() {
     IndexConfig c = IndexConfig.defaults();
-    assertThat(c.commitEveryOps()).isEqualTo(10_000);
+    assertThat(c.commitEveryOps()).isEqualTo(200_000);
     assertThat(c.commitInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(c.refreshInterval()).isEqualTo(Duration.ofMillis(250));
     assertThat(c.ramBufferMb()).isEqualTo(64);
