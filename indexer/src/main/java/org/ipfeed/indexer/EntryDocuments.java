@@ -70,6 +70,7 @@ final class EntryDocuments {
       d.add(new StringField(VERSION, v.toString(), Field.Store.YES));
     }
     d.add(new StringField(AUTHOR, p.author().toString(), Field.Store.YES));
+    d.add(new SortedDocValuesField(AUTHOR, new BytesRef(p.author().toString())));
     d.add(new LongField(CREATED_AT, p.createdAt().toEpochMilli(), Field.Store.YES));
     d.add(new TextField(TEXT, p.text(), Field.Store.YES));
     for (String tag : p.tags()) {

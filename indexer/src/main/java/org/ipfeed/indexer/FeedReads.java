@@ -5,6 +5,7 @@ import static org.ipfeed.indexer.IndexFields.*;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -92,6 +93,9 @@ final class FeedReads {
 
   private static final int MAX_CACHED_DIDS = 100_000;
 
+  /** DIDs as numbers, shared by every searcher of the index. */
+  private final AuthorOrdinals ordinals = new AuthorOrdinals();
+
   private final QueryTranslator translator;
   private final SnippetHighlighter highlighter;
 
@@ -110,13 +114,21 @@ final class FeedReads {
   // ---- lists ----
 
   Page<PostView> homeTimeline(FeedSearcher s, Did viewer, PageRequest page) throws IOException {
-    Set<String> authors = followees(s, viewer);
-    authors.add(viewer.toString());
-    authors.removeAll(excluded(s, viewer, true));
+    BitSet authors = followeeIds(s, viewer);
+    int self = ordinals.idOf(viewer.toString());
+    if (self >= 0) {
+      authors.set(self);
+    }
+    for (String excluded : excluded(s, viewer, true)) {
+      int id = ordinals.idOf(excluded);
+      if (id >= 0) {
+        authors.clear(id);
+      }
+    }
     if (authors.isEmpty()) {
       return new Page<>(List.of(), Optional.empty());
     }
-    return posts(s, termSet(AUTHOR, authors), Set.of(), page);
+    return posts(s, new AuthorSetQuery(ordinals, authors, page.limit() + 1), Set.of(), page);
   }
 
   Page<PostView> authorFeed(FeedSearcher s, Did author, Optional<Did> viewer, PageRequest page)
@@ -284,17 +296,12 @@ final class FeedReads {
     return out;
   }
 
-  /** The DIDs {@code viewer} follows, as text: a timeline needs no parsed identities. */
+  /** The DIDs {@code viewer} follows, as text. */
   private Set<String> followees(IndexSearcher s, Did viewer) throws IOException {
-    Query q =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(FOLLOWER, viewer.toString())), Occur.FILTER)
-            .add(new TermQuery(new Term(FOLLOW_STATE, FOLLOW_STATE_FOLLOWING)), Occur.FILTER)
-            .build();
     Set<String> out = new HashSet<>();
     forEach(
         s,
-        q,
+        followsOf(viewer),
         ctx -> {
           SortedDocValues followee = ctx.reader().getSortedDocValues(FOLLOWEE);
           return doc -> {
@@ -304,6 +311,37 @@ final class FeedReads {
           };
         });
     return out;
+  }
+
+  /**
+   * The DIDs {@code viewer} follows, numbered by {@link #ordinals}: no string is decoded. Every
+   * segment's author numbers are known after this, so a DID without a number has no posts.
+   */
+  private BitSet followeeIds(IndexSearcher s, Did viewer) throws IOException {
+    for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+      ordinals.segment(ctx.reader(), AUTHOR);
+    }
+    BitSet out = new BitSet();
+    forEach(
+        s,
+        followsOf(viewer),
+        ctx -> {
+          SortedDocValues followee = ctx.reader().getSortedDocValues(FOLLOWEE);
+          AuthorOrdinals.Segment seg = ordinals.segment(ctx.reader(), FOLLOWEE);
+          return doc -> {
+            if (followee != null && followee.advanceExact(doc)) {
+              out.set(seg.ordToId()[followee.ordValue()]);
+            }
+          };
+        });
+    return out;
+  }
+
+  private static Query followsOf(Did viewer) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(FOLLOWER, viewer.toString())), Occur.FILTER)
+        .add(new TermQuery(new Term(FOLLOW_STATE, FOLLOW_STATE_FOLLOWING)), Occur.FILTER)
+        .build();
   }
 
   /**

@@ -72,8 +72,9 @@ public final class IndexFields {
   public static final String TEXT = "text";
 
   /**
-   * The author's DID. StringField, stored: {@code from:} and timelines (a set of authors) match it
-   * exactly.
+   * The author's DID. StringField, stored: {@code from:} matches it exactly. Sorted doc values on
+   * posts: a home timeline walks them newest first and keeps the followed authors ({@code
+   * AuthorSetQuery}).
    */
   public static final String AUTHOR = "author";
 

@@ -45,10 +45,13 @@ import org.ipfeed.schema.multiformats.Cid;
  */
 public final class LuceneFeedIndex implements FeedIndex {
 
-  /** Written into every commit; an index of another format is refused, not misread. */
+  /**
+   * Written into every commit; an index of another format is refused, not misread. 2: posts have
+   * author doc values.
+   */
   static final String FORMAT_KEY = "ipfeed.index.format";
 
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   private final IndexConfig config;
   private final Directory directory;
