@@ -9,5 +9,8 @@
  * <p>{@code KuboStoreBenchmark} is a load measurement rather than a micro-benchmark: it drives a
  * real IPFS node (started with {@code tools/js-ipfs/ipfs-node.sh}) and compares with a bare Node.js
  * client of the same node ({@code tools/js-ipfs/rpc-baseline.mjs}) run beside it.
+ *
+ * <p>{@code FeedIndexLoad} is another: the index at a million posts, on {@code FeedDataset}, the
+ * data set shared/baselines.md gives PostgreSQL, which {@code FeedDatasetDump} writes out for it.
  */
 package org.ipfeed.benchmarks;

@@ -70,6 +70,7 @@ final class EntryDocuments {
       d.add(new StringField(VERSION, v.toString(), Field.Store.YES));
     }
     d.add(new StringField(AUTHOR, p.author().toString(), Field.Store.YES));
+    d.add(new SortedDocValuesField(AUTHOR, new BytesRef(p.author().toString())));
     d.add(new LongField(CREATED_AT, p.createdAt().toEpochMilli(), Field.Store.YES));
     d.add(new TextField(TEXT, p.text(), Field.Store.YES));
     for (String tag : p.tags()) {
@@ -235,8 +236,12 @@ final class EntryDocuments {
   static Document block(Cid cid, Block b) {
     Document d = new Document();
     kindAndId(d, KIND_BLOCK, cid.toString());
-    d.add(new StringField(BLOCKER, b.author().toString(), Field.Store.YES));
-    d.add(new StringField(BLOCKED, b.subject().toString(), Field.Store.YES));
+    String blocker = b.author().toString();
+    String blocked = b.subject().toString();
+    d.add(new StringField(BLOCKER, blocker, Field.Store.YES));
+    d.add(new SortedDocValuesField(BLOCKER, new BytesRef(blocker)));
+    d.add(new StringField(BLOCKED, blocked, Field.Store.YES));
+    d.add(new SortedDocValuesField(BLOCKED, new BytesRef(blocked)));
     return d;
   }
 
@@ -245,6 +250,7 @@ final class EntryDocuments {
     kindAndId(d, KIND_MUTE, muteId(viewer, author));
     d.add(new StringField(MUTER, viewer.toString(), Field.Store.YES));
     d.add(new StoredField(MUTED, author.toString()));
+    d.add(new SortedDocValuesField(MUTED, new BytesRef(author.toString())));
     return d;
   }
 

@@ -5,6 +5,7 @@ import static org.ipfeed.indexer.IndexFields.*;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.LeafReaderContext;
@@ -25,6 +28,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -37,6 +41,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.util.BytesRef;
+import org.ipfeed.indexer.query.QueryTranslator;
+import org.ipfeed.indexer.query.SnippetHighlighter;
 import org.ipfeed.schema.identity.Did;
 import org.ipfeed.schema.multiformats.Cid;
 
@@ -50,22 +56,26 @@ final class FeedReads {
 
   /** Newest first, then by id: the order of every list, and the index sort. */
   static final Sort NEWEST =
-      new Sort(
-          LongField.newSortField(CREATED_AT, true, SortedNumericSelector.Type.MAX),
-          new SortField(ID, SortField.Type.STRING, true));
+      new Sort(createdAt(true), new SortField(ID, SortField.Type.STRING, true));
 
   /** Best match first; ties newest first, then by id. */
   static final Sort RELEVANCE =
       new Sort(
-          SortField.FIELD_SCORE,
-          LongField.newSortField(CREATED_AT, true, SortedNumericSelector.Type.MAX),
-          new SortField(ID, SortField.Type.STRING, true));
+          SortField.FIELD_SCORE, createdAt(true), new SortField(ID, SortField.Type.STRING, true));
 
   /** Oldest first, then by id: siblings in a thread. */
   static final Sort OLDEST =
-      new Sort(
-          LongField.newSortField(CREATED_AT, false, SortedNumericSelector.Type.MAX),
-          new SortField(ID, SortField.Type.STRING, false));
+      new Sort(createdAt(false), new SortField(ID, SortField.Type.STRING, false));
+
+  /**
+   * Documents without a time (everything but posts) sort as the oldest, so in the index sort they
+   * sit after every post of a segment and never between two.
+   */
+  private static SortField createdAt(boolean newestFirst) {
+    SortField f = LongField.newSortField(CREATED_AT, newestFirst, SortedNumericSelector.Type.MAX);
+    f.setMissingValue(Long.MIN_VALUE);
+    return f;
+  }
 
   /**
    * The most replies a thread shows, oldest first. A larger thread loses its newest replies; a
@@ -75,6 +85,28 @@ final class FeedReads {
 
   private static final Query POSTS = new TermQuery(new Term(KIND, KIND_POST));
 
+  /**
+   * Identities already parsed. Parsing a did:key validates a curve point (tens of microseconds),
+   * and every page shows dozens of authors from a set of thousands; bounded by clearing.
+   */
+  private final Map<String, Did> dids = new ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_DIDS = 100_000;
+
+  /** DIDs as numbers, shared by every searcher of the index. */
+  private final AuthorOrdinals ordinals = new AuthorOrdinals();
+
+  private final QueryTranslator translator;
+  private final SnippetHighlighter highlighter;
+
+  /**
+   * @param analyzer the analyzer the index's text was written with
+   */
+  FeedReads(Analyzer analyzer) {
+    this.translator = new QueryTranslator(analyzer);
+    this.highlighter = new SnippetHighlighter(analyzer);
+  }
+
   private static final Set<String> VIEW_FIELDS =
       Set.of(
           ID, CID, SEQ, AUTHOR, CREATED_AT, TEXT, TAG, LANG, REPLY_ROOT, REPLY_PARENT, COMMUNITY);
@@ -82,16 +114,21 @@ final class FeedReads {
   // ---- lists ----
 
   Page<PostView> homeTimeline(FeedSearcher s, Did viewer, PageRequest page) throws IOException {
-    Set<String> authors = new HashSet<>();
-    for (Did d : following(s, viewer)) {
-      authors.add(d.toString());
+    BitSet authors = followeeIds(s, viewer);
+    int self = ordinals.idOf(viewer.toString());
+    if (self >= 0) {
+      authors.set(self);
     }
-    authors.add(viewer.toString());
-    authors.removeAll(excluded(s, viewer, true));
+    for (String excluded : excluded(s, viewer, true)) {
+      int id = ordinals.idOf(excluded);
+      if (id >= 0) {
+        authors.clear(id);
+      }
+    }
     if (authors.isEmpty()) {
       return new Page<>(List.of(), Optional.empty());
     }
-    return posts(s, termSet(AUTHOR, authors), Set.of(), page);
+    return posts(s, new AuthorSetQuery(ordinals, authors, page.limit() + 1), Set.of(), page);
   }
 
   Page<PostView> authorFeed(FeedSearcher s, Did author, Optional<Did> viewer, PageRequest page)
@@ -114,8 +151,8 @@ final class FeedReads {
   private Page<PostView> posts(
       FeedSearcher s, Query base, Set<String> excludedAuthors, PageRequest page)
       throws IOException {
-    Query q = visible(s, base, excludedAuthors);
     FieldDoc after = page.cursor().map(Cursor::decodeNewest).orElse(null);
+    Query q = visible(s, olderThan(base, after), excludedAuthors);
     TopFieldDocs top = top(s, q, NEWEST, page.limit(), after);
     int shown = Math.min(page.limit(), top.scoreDocs.length);
     List<Document> docs = new ArrayList<>(shown);
@@ -135,7 +172,7 @@ final class FeedReads {
   // ---- search ----
 
   Page<SearchHit> search(FeedSearcher s, SearchRequest request) throws IOException {
-    Query user = UserQueries.translate(request.query(), request.zone());
+    Query user = translator.translate(request.query(), request.zone());
     Set<String> excluded =
         request.viewer().isPresent() ? excluded(s, request.viewer().get(), true) : Set.of();
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(user, Occur.MUST);
@@ -153,6 +190,9 @@ final class FeedReads {
         page.cursor()
             .map(c -> relevance ? Cursor.decodeRelevance(c) : Cursor.decodeNewest(c))
             .orElse(null);
+    if (!relevance) {
+      q = olderThan(q, after);
+    }
     TopFieldDocs top = top(s, q, relevance ? RELEVANCE : NEWEST, page.limit(), after);
     int shown = Math.min(page.limit(), top.scoreDocs.length);
     List<Document> docs = new ArrayList<>(shown);
@@ -165,7 +205,7 @@ final class FeedReads {
     for (int i = 0; i < shown; i++) {
       FieldDoc fd = (FieldDoc) top.scoreDocs[i];
       float score = relevance ? (Float) fd.fields[0] : 0f;
-      hits.add(new SearchHit(views.get(i), score, UserQueries.snippet(user, views.get(i).text())));
+      hits.add(new SearchHit(views.get(i), score, highlighter.snippet(user, views.get(i).text())));
     }
     Optional<String> next = Optional.empty();
     if (top.scoreDocs.length > page.limit()) {
@@ -249,24 +289,59 @@ final class FeedReads {
   // ---- the social graph ----
 
   Set<Did> following(IndexSearcher s, Did viewer) throws IOException {
-    Query q =
-        new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(FOLLOWER, viewer.toString())), Occur.FILTER)
-            .add(new TermQuery(new Term(FOLLOW_STATE, FOLLOW_STATE_FOLLOWING)), Occur.FILTER)
-            .build();
     Set<Did> out = new HashSet<>();
+    for (String d : followees(s, viewer)) {
+      out.add(did(d));
+    }
+    return out;
+  }
+
+  /** The DIDs {@code viewer} follows, as text. */
+  private Set<String> followees(IndexSearcher s, Did viewer) throws IOException {
+    Set<String> out = new HashSet<>();
     forEach(
         s,
-        q,
+        followsOf(viewer),
         ctx -> {
           SortedDocValues followee = ctx.reader().getSortedDocValues(FOLLOWEE);
           return doc -> {
             if (followee != null && followee.advanceExact(doc)) {
-              out.add(Did.parse(followee.lookupOrd(followee.ordValue()).utf8ToString()));
+              out.add(followee.lookupOrd(followee.ordValue()).utf8ToString());
             }
           };
         });
     return out;
+  }
+
+  /**
+   * The DIDs {@code viewer} follows, numbered by {@link #ordinals}: no string is decoded. Every
+   * segment's author numbers are known after this, so a DID without a number has no posts.
+   */
+  private BitSet followeeIds(IndexSearcher s, Did viewer) throws IOException {
+    for (LeafReaderContext ctx : s.getIndexReader().leaves()) {
+      ordinals.segment(ctx.reader(), AUTHOR);
+    }
+    BitSet out = new BitSet();
+    forEach(
+        s,
+        followsOf(viewer),
+        ctx -> {
+          SortedDocValues followee = ctx.reader().getSortedDocValues(FOLLOWEE);
+          AuthorOrdinals.Segment seg = ordinals.segment(ctx.reader(), FOLLOWEE);
+          return doc -> {
+            if (followee != null && followee.advanceExact(doc)) {
+              out.set(seg.ordToId()[followee.ordValue()]);
+            }
+          };
+        });
+    return out;
+  }
+
+  private static Query followsOf(Did viewer) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(FOLLOWER, viewer.toString())), Occur.FILTER)
+        .add(new TermQuery(new Term(FOLLOW_STATE, FOLLOW_STATE_FOLLOWING)), Occur.FILTER)
+        .build();
   }
 
   /**
@@ -281,14 +356,30 @@ final class FeedReads {
             .add(new TermQuery(new Term(BLOCKER, v)), Occur.SHOULD)
             .add(new TermQuery(new Term(BLOCKED, v)), Occur.SHOULD)
             .build();
-    for (Document d : all(s, blocks)) {
-      String blocker = EntryDocuments.stored(d, BLOCKER);
-      out.add(blocker.equals(v) ? EntryDocuments.stored(d, BLOCKED) : blocker);
-    }
+    forEach(
+        s,
+        blocks,
+        ctx -> {
+          SortedDocValues blocker = ctx.reader().getSortedDocValues(BLOCKER);
+          SortedDocValues blocked = ctx.reader().getSortedDocValues(BLOCKED);
+          return doc -> {
+            blocker.advanceExact(doc);
+            blocked.advanceExact(doc);
+            String by = blocker.lookupOrd(blocker.ordValue()).utf8ToString();
+            out.add(by.equals(v) ? blocked.lookupOrd(blocked.ordValue()).utf8ToString() : by);
+          };
+        });
     if (withMutes) {
-      for (Document d : all(s, new TermQuery(new Term(MUTER, v)))) {
-        out.add(EntryDocuments.stored(d, MUTED));
-      }
+      forEach(
+          s,
+          new TermQuery(new Term(MUTER, v)),
+          ctx -> {
+            SortedDocValues muted = ctx.reader().getSortedDocValues(MUTED);
+            return doc -> {
+              muted.advanceExact(doc);
+              out.add(muted.lookupOrd(muted.ordValue()).utf8ToString());
+            };
+          });
     }
     return out;
   }
@@ -328,7 +419,7 @@ final class FeedReads {
           new PostView(
               Cid.parse(id),
               Cid.parse(cid),
-              Did.parse(EntryDocuments.stored(d, AUTHOR)),
+              did(EntryDocuments.stored(d, AUTHOR)),
               EntryDocuments.longValue(d, SEQ),
               Instant.ofEpochMilli(EntryDocuments.longValue(d, CREATED_AT)),
               EntryDocuments.stored(d, TEXT),
@@ -405,6 +496,26 @@ final class FeedReads {
     return b.build();
   }
 
+  /**
+   * {@code q} limited to posts no newer than the cursor's time. The cursor alone would be enough
+   * for correctness, but the collector would still visit every newer match to reject it; with the
+   * index sorted by time, this range is a binary search per segment, so a later page costs what the
+   * first does.
+   */
+  private static Query olderThan(Query q, FieldDoc after) {
+    if (after == null) {
+      return q;
+    }
+    long upTo = (Long) after.fields[0];
+    Query range =
+        new IndexSortSortedNumericDocValuesRangeQuery(
+            CREATED_AT,
+            Long.MIN_VALUE,
+            upTo,
+            LongField.newRangeQuery(CREATED_AT, Long.MIN_VALUE, upTo));
+    return new BooleanQuery.Builder().add(q, Occur.FILTER).add(range, Occur.FILTER).build();
+  }
+
   private static TopFieldDocs top(IndexSearcher s, Query q, Sort sort, int limit, FieldDoc after)
       throws IOException {
     // One more than asked tells whether there is a next page. Counting stops there too, which
@@ -435,6 +546,18 @@ final class FeedReads {
 
   private static String idOf(Object sortValue) {
     return ((BytesRef) sortValue).utf8ToString();
+  }
+
+  private Did did(String text) {
+    Did d = dids.get(text);
+    if (d == null) {
+      d = Did.parse(text);
+      if (dids.size() >= MAX_CACHED_DIDS) {
+        dids.clear();
+      }
+      dids.put(text, d);
+    }
+    return d;
   }
 
   private static Optional<Cid> optionalCid(Document d, String field) {

@@ -4,9 +4,12 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -38,27 +41,51 @@ import org.ipfeed.schema.multiformats.Cid;
  *
  * <p>Deciding needs to read what was written, including moments ago in the same batch, without a
  * refresh per entry. So the applier reads through three layers: an {@link IdFilter} that answers
- * "certainly absent" for most ids without touching Lucene; the documents written since its private
- * near-real-time reader was opened (the overlay); and that reader. When the overlay grows large,
- * the reader is reopened and the overlay dropped. Not thread-safe: one writer thread owns it.
+ * "certainly absent" for most ids without touching Lucene; the latest documents written, kept in
+ * memory; and a private near-real-time reader, reopened only when a lookup needs something written
+ * since it opened that memory no longer holds (or after many writes, to bound the bookkeeping). Not
+ * thread-safe: one writer thread owns it.
  */
 final class IndexApplier implements Closeable {
 
-  /** Documents kept in the overlay before the private reader is reopened (a segment flush). */
-  static final int OVERLAY_LIMIT = 20_000;
+  /** How many of the latest writes keep their document in memory. */
+  static final int RECENT_DOCUMENTS = 5_000;
+
+  /** Ids written since the private reader opened after which it is reopened (a segment flush). */
+  static final int REOPEN_AFTER_IDS = 200_000;
 
   private final IndexWriter writer;
   private final IdFilter ids;
   private DirectoryReader reader;
 
-  /** Documents written since {@link #reader} was opened; empty for a deleted one. */
-  private final Map<String, Optional<Document>> written = new HashMap<>();
+  /** The latest documents written since {@link #reader} was opened; empty for a deleted one. */
+  private final Map<String, Optional<Document>> recent =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Optional<Document>> eldest) {
+          if (size() <= RECENT_DOCUMENTS) {
+            return false;
+          }
+          older.add(eldest.getKey());
+          return true;
+        }
+      };
+
+  /**
+   * Ids written since {@link #reader} was opened whose documents are no longer in {@link #recent}:
+   * the reader is stale for exactly these, and is reopened when one is looked up. For any other id
+   * the reader is still right, so a bulk load of new posts never waits for a reopen.
+   */
+  private final Set<String> older = new HashSet<>();
 
   /** Version CID to post id, for posts written since {@link #reader} was opened. */
   private final Map<String, String> versionsWritten = new HashMap<>();
 
-  /** Checkpoints this applier has written, by author; seeded with the committed ones. */
+  /** The newest checkpoint of each author, applied or committed. */
   private final Map<Did, Checkpoint> checkpoints;
+
+  /** Checkpoints applied since the last {@link #writeCheckpoints}, to go into the next commit. */
+  private final Map<Did, Checkpoint> unwritten = new HashMap<>();
 
   IndexApplier(IndexWriter writer, Map<Did, Checkpoint> committedCheckpoints) throws IOException {
     this.writer = writer;
@@ -85,7 +112,8 @@ final class IndexApplier implements Closeable {
    */
   List<Checkpoint> apply(IndexBatch batch) throws IOException {
     for (SignedEntry e : batch.entries()) {
-      if (written.size() >= OVERLAY_LIMIT) {
+      if (recent.size() + older.size() >= REOPEN_AFTER_IDS
+          || versionsWritten.size() >= REOPEN_AFTER_IDS) {
         reopen();
       }
       apply(e);
@@ -102,12 +130,25 @@ final class IndexApplier implements Closeable {
     for (Checkpoint c : batch.checkpoints()) {
       Checkpoint old = checkpoints.get(c.author());
       if (old == null || c.seq() >= old.seq()) {
-        replace(EntryDocuments.checkpointId(c.author()), EntryDocuments.checkpoint(c));
         checkpoints.put(c.author(), c);
+        unwritten.put(c.author(), c);
         changed.add(c);
       }
     }
     return changed;
+  }
+
+  /**
+   * Writes the checkpoints applied since the last call; the caller commits right after, on the same
+   * thread. Only a commit makes a checkpoint durable, so writing it then rather than with each
+   * batch is just as atomic, and an author checkpointed by many batches between two commits costs
+   * one document update instead of many.
+   */
+  void writeCheckpoints() throws IOException {
+    for (Checkpoint c : unwritten.values()) {
+      replace(EntryDocuments.checkpointId(c.author()), EntryDocuments.checkpoint(c));
+    }
+    unwritten.clear();
   }
 
   void apply(SignedEntry signed) throws IOException {
@@ -157,7 +198,7 @@ final class IndexApplier implements Closeable {
       EntryDocuments.PendingEdit edit = EntryDocuments.pendingEdit(pending.get());
       // Other authors' edits of this post can never apply; they go with the author's own.
       writer.deleteDocuments(new Term(IndexFields.EDIT_OF, id));
-      written.put(pendingId, Optional.empty());
+      forget(pendingId);
       for (Cid v : edit.versions()) {
         if (deleted(author, v)) {
           add(EntryDocuments.tombstoneId(author, cid), EntryDocuments.tombstone(author, cid));
@@ -299,9 +340,12 @@ final class IndexApplier implements Closeable {
     if (!ids.mightContain(id)) {
       return Optional.empty();
     }
-    Optional<Document> recent = written.get(id);
-    if (recent != null) {
-      return recent;
+    Optional<Document> latest = recent.get(id);
+    if (latest != null) {
+      return latest;
+    }
+    if (older.contains(id)) {
+      reopen();
     }
     return readFirst(IndexFields.ID, id);
   }
@@ -366,12 +410,18 @@ final class IndexApplier implements Closeable {
 
   private void delete(String id) throws IOException {
     writer.deleteDocuments(new Term(IndexFields.ID, id));
-    written.put(id, Optional.empty());
+    forget(id);
   }
 
   private void remember(String id, Document doc) {
     ids.add(id);
-    written.put(id, Optional.of(doc));
+    older.remove(id);
+    recent.put(id, Optional.of(doc));
+  }
+
+  private void forget(String id) {
+    older.remove(id);
+    recent.put(id, Optional.empty());
   }
 
   private void noteVersions(PostState state) {
@@ -388,7 +438,8 @@ final class IndexApplier implements Closeable {
       reader.close();
       reader = newer;
     }
-    written.clear();
+    recent.clear();
+    older.clear();
     versionsWritten.clear();
   }
 

@@ -10,8 +10,10 @@ import org.ipfeed.schema.identity.Did;
  * #defaults()} gives every key its documented default.
  *
  * @param commitEveryOps commit once this many operations (entries, mutes, checkpoints) were applied
- *     since the last commit. Default 10,000: a crash replays at most a few seconds of a busy
- *     ingest, and a commit (an fsync of every new file) stays a small fraction of indexing time.
+ *     since the last commit. Default 200,000, a few seconds of bulk indexing: a bound for bursts,
+ *     while the time policy below decides in steady ingest. A commit flushes and fsyncs every new
+ *     file (tens to hundreds of milliseconds), so committing much more often than every few seconds
+ *     costs a large share of indexing time.
  * @param commitInterval commit when the oldest uncommitted change is this old. Default 5 s: how
  *     much a quiet gateway may have to re-fetch after a crash; the entries stay in the block store.
  * @param refreshInterval how often readers get a new near-real-time searcher. Default 250 ms, so a
@@ -33,7 +35,7 @@ public record IndexConfig(
     Set<Did> trustedModerators,
     Set<String> hidingLabels) {
 
-  public static final int DEFAULT_COMMIT_EVERY_OPS = 10_000;
+  public static final int DEFAULT_COMMIT_EVERY_OPS = 200_000;
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofSeconds(5);
   public static final Duration DEFAULT_REFRESH_INTERVAL = Duration.ofMillis(250);
   public static final int DEFAULT_RAM_BUFFER_MB = 64;

@@ -72,8 +72,9 @@ public final class IndexFields {
   public static final String TEXT = "text";
 
   /**
-   * The author's DID. StringField, stored: {@code from:} and timelines (a set of authors) match it
-   * exactly.
+   * The author's DID. StringField, stored: {@code from:} matches it exactly. Sorted doc values on
+   * posts: a home timeline walks them newest first and keeps the followed authors ({@code
+   * AuthorSetQuery}).
    */
   public static final String AUTHOR = "author";
 
@@ -181,10 +182,13 @@ public final class IndexFields {
 
   // ---- Blocks (kind = block) ----
 
-  /** Who blocks. StringField, stored. */
+  /** Who blocks. StringField, SortedDocValues (read per request without stored fields), stored. */
   public static final String BLOCKER = "blocker";
 
-  /** Who is blocked. StringField, stored; blocks hide in both directions, so both are indexed. */
+  /**
+   * Who is blocked. StringField, SortedDocValues, stored; blocks hide in both directions, so both
+   * are indexed.
+   */
   public static final String BLOCKED = "blocked";
 
   // ---- Mutes (kind = mute) ----
@@ -192,7 +196,7 @@ public final class IndexFields {
   /** The local user who mutes. StringField, stored. */
   public static final String MUTER = "muter";
 
-  /** The author muted. Stored. */
+  /** The author muted. SortedDocValues, stored. */
   public static final String MUTED = "muted";
 
   // ---- Labels (kind = label); read whole into each searcher's moderation view ----

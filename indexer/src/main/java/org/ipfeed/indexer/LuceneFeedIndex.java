@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -44,17 +45,20 @@ import org.ipfeed.schema.multiformats.Cid;
  */
 public final class LuceneFeedIndex implements FeedIndex {
 
-  /** Written into every commit; an index of another format is refused, not misread. */
+  /**
+   * Written into every commit; an index of another format is refused, not misread. 2: posts have
+   * author doc values.
+   */
   static final String FORMAT_KEY = "ipfeed.index.format";
 
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   private final IndexConfig config;
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private final IndexApplier applier;
-  private final FeedReads reads = new FeedReads();
+  private final FeedReads reads;
   private final ScheduledExecutorService writerThread;
   private final ScheduledExecutorService refreshThread;
   private final Map<Did, Checkpoint> checkpoints = new ConcurrentHashMap<>();
@@ -70,8 +74,10 @@ public final class LuceneFeedIndex implements FeedIndex {
     this.config = config;
     this.directory = directory;
     checkFormat(directory);
+    Analyzer analyzer = TextAnalysis.analyzer();
+    this.reads = new FeedReads(analyzer);
     IndexWriterConfig iwc =
-        new IndexWriterConfig(TextAnalysis.analyzer())
+        new IndexWriterConfig(analyzer)
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
             .setRAMBufferSizeMB(config.ramBufferMb())
             .setIndexSort(FeedReads.NEWEST)
@@ -197,6 +203,7 @@ public final class LuceneFeedIndex implements FeedIndex {
 
   private void commitOnWriter() throws IOException {
     try {
+      applier.writeCheckpoints();
       writer.commit();
     } catch (IOException | RuntimeException | Error e) {
       fail(e);
@@ -392,7 +399,14 @@ public final class LuceneFeedIndex implements FeedIndex {
       return;
     }
     IOException problem = null;
-    refreshThread.shutdownNow();
+    // Never interrupt: an interrupt during channel I/O closes the channel, and if that channel
+    // holds the index's write lock, Lucene refuses every later write.
+    refreshThread.shutdown();
+    try {
+      refreshThread.awaitTermination(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     if (failure == null) {
       try {
         onWriter(
@@ -410,7 +424,6 @@ public final class LuceneFeedIndex implements FeedIndex {
       if (!writerThread.awaitTermination(1, TimeUnit.MINUTES)) {
         problem = addTo(problem, new IOException("the writer thread did not stop"));
       }
-      refreshThread.awaitTermination(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

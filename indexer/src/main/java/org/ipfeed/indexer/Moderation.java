@@ -22,11 +22,16 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Which posts moderation hides, worked out once per searcher from the label and charter documents
@@ -67,6 +72,11 @@ final class Moderation {
   private List<LeafRecords> lastInputs = List.of();
   private Query lastHidden;
 
+  /** Hidden documents of each segment under {@link #lastHidden}; empty bit sets are left out. */
+  private final Map<IndexReader.CacheKey, FixedBitSet> hiddenBits = new ConcurrentHashMap<>();
+
+  private final Set<IndexReader.CacheKey> computed = ConcurrentHashMap.newKeySet();
+
   Moderation(IndexConfig config) {
     Set<String> t = new HashSet<>();
     config.trustedModerators().forEach(d -> t.add(d.toString()));
@@ -76,9 +86,54 @@ final class Moderation {
 
   /**
    * The query matching every post hidden as of {@code reader}, or null when nothing is hidden.
-   * Called by the searcher factory, one refresh at a time.
+   * Called by the searcher factory, one refresh at a time. The label query is evaluated into a bit
+   * set per segment, once per segment while the labels stay the same.
    */
   synchronized Query hiddenPosts(IndexReader reader) throws IOException {
+    Query labels = hiddenByLabels(reader);
+    if (labels == null) {
+      return null;
+    }
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setQueryCache(null);
+    Weight weight = null;
+    Map<IndexReader.CacheKey, FixedBitSet> bits = new HashMap<>();
+    for (LeafReaderContext ctx : reader.leaves()) {
+      IndexReader.CacheHelper core = ctx.reader().getCoreCacheHelper();
+      if (core == null) {
+        throw new IllegalStateException("segment reader without a core cache key");
+      }
+      IndexReader.CacheKey key = core.getKey();
+      if (computed.add(key)) {
+        core.addClosedListener(
+            k -> {
+              computed.remove(k);
+              hiddenBits.remove(k);
+            });
+        if (weight == null) {
+          weight =
+              searcher.createWeight(searcher.rewrite(labels), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        }
+        Scorer scorer = weight.scorer(ctx);
+        if (scorer != null) {
+          FixedBitSet set = new FixedBitSet(ctx.reader().maxDoc());
+          DocIdSetIterator it = scorer.iterator();
+          for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+            set.set(doc);
+          }
+          hiddenBits.put(key, set);
+        }
+      }
+      FixedBitSet set = hiddenBits.get(key);
+      if (set != null) {
+        bits.put(key, set);
+      }
+    }
+    return new HiddenPostsQuery(bits);
+  }
+
+  /** The label query as of {@code reader}; resets the per-segment bits when it changes. */
+  private Query hiddenByLabels(IndexReader reader) throws IOException {
     List<LeafRecords> inputs = new ArrayList<>();
     for (LeafReaderContext ctx : reader.leaves()) {
       LeafRecords records = recordsOf(ctx.reader());
@@ -95,6 +150,8 @@ final class Moderation {
       }
       lastHidden = hiddenQuery(labels, charters, trusted, hiding);
       lastInputs = inputs;
+      computed.clear();
+      hiddenBits.clear();
     }
     return lastHidden;
   }

@@ -178,6 +178,41 @@ class ReadsTest {
   }
 
   @Test
+  void searchSpeaksTheQueryLanguageAndMarksWhatMatched() {
+    TestLog founder = new TestLog(9);
+    SignedEntry charter = founder.community("birds", List.of());
+    h.apply(
+        charter,
+        alice.post("Big cats & small cats", p -> p.withTags(List.of("cats"))),
+        bob.post("cats and dogs", p -> p.withCommunity(charter.cid())),
+        carol.post("only dogs here"));
+    assertThat(h.search("cats -dogs", Optional.empty())).containsExactly("Big cats & small cats");
+    assertThat(h.search("from:" + bob.did() + " cats", Optional.empty()))
+        .containsExactly("cats and dogs");
+    assertThat(h.search("in:" + charter.cid() + " OR #cats", Optional.empty())).hasSize(2);
+    Page<SearchHit> hit =
+        h.index.search(
+            new SearchRequest(
+                "\"big cats\"",
+                SearchRequest.Order.RELEVANCE,
+                Optional.empty(),
+                PageRequest.first(5)));
+    assertThat(hit.items())
+        .singleElement()
+        .extracting(SearchHit::snippet)
+        .isEqualTo("<mark>Big cats</mark> &amp; small cats");
+    assertThatThrownBy(
+            () ->
+                h.index.search(
+                    new SearchRequest(
+                        "cats (dogs",
+                        SearchRequest.Order.NEWEST,
+                        Optional.empty(),
+                        PageRequest.first(5))))
+        .isInstanceOf(org.ipfeed.indexer.query.QuerySyntaxException.class);
+  }
+
+  @Test
   void aMalformedCursorIsBadInputThatSaysWhy() {
     h.apply(alice.post("one"), alice.post("two"));
     for (String bad : List.of("!!!", "", "bg", "eHl6", "bgAAAAAAAAAAbm90LWEtY2lk")) {
