@@ -31,7 +31,7 @@ export CIDS="$work/cids.txt"
 mapfile -t ports < <("$node_sh" free-ports 5)
 
 measure() { # name url
-  wrk -t2 -c"$conns" -d2s -s benchmarks/gateway/pick.lua "$2" >/dev/null # warm-up
+  wrk -t2 -c"$conns" -d10s -s benchmarks/gateway/pick.lua "$2" >/dev/null # warm-up: the JIT needs seconds
   local out
   out="$(wrk -t2 -c"$conns" -d"${secs}s" --latency -s benchmarks/gateway/pick.lua "$2")"
   echo "$out" >&2
