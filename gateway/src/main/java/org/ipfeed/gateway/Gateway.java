@@ -5,12 +5,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
 import java.net.BindException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.ipfeed.gateway.api.EntriesApi;
 import org.ipfeed.gateway.http.Cors;
 import org.ipfeed.gateway.http.HealthHandler;
 import org.ipfeed.gateway.http.Problems;
+import org.ipfeed.gateway.ingest.Ingest;
+import org.ipfeed.gateway.ingest.LogHeads;
 import org.ipfeed.gateway.ipfs.IpfsPathHandler;
 import org.ipfeed.store.BlockStore;
 
@@ -23,15 +28,27 @@ public final class Gateway {
   private static final int ANY_SHARED_PORT = -1;
 
   private final List<HttpServer> servers;
+  private final LogHeads heads;
 
-  private Gateway(List<HttpServer> servers) {
+  private Gateway(List<HttpServer> servers, LogHeads heads) {
     this.servers = List.copyOf(servers);
+    this.heads = heads;
   }
 
   /** Starts serving {@code store} as {@code config} says; the future fails if it cannot listen. */
   public static Future<Gateway> start(
       Vertx vertx, GatewayConfig config, BlockStore store, String storeKind) {
-    Router router = router(vertx, config, store, storeKind);
+    return LogHeads.open(vertx, config.dataDir())
+        .compose(
+            heads ->
+                serve(vertx, config, router(vertx, config, store, storeKind, heads))
+                    .map(servers -> new Gateway(servers, heads))
+                    .recover(
+                        failure ->
+                            heads.close().transform(closed -> Future.failedFuture(failure))));
+  }
+
+  private static Future<List<HttpServer>> serve(Vertx vertx, GatewayConfig config, Router router) {
     int port = config.port() == 0 ? ANY_SHARED_PORT : config.port();
     return listen(vertx, router, config, port)
         .recover(
@@ -41,8 +58,7 @@ public final class Gateway {
                     // will do, and the URL printed at start-up says which.
                     ? listen(vertx, router, config, ANY_SHARED_PORT)
                     : Future.failedFuture(failure))
-        .compose(first -> more(vertx, router, config, first))
-        .map(Gateway::new);
+        .compose(first -> more(vertx, router, config, first));
   }
 
   /**
@@ -70,8 +86,15 @@ public final class Gateway {
             });
   }
 
-  static Router router(Vertx vertx, GatewayConfig config, BlockStore store, String storeKind) {
+  static Router router(
+      Vertx vertx, GatewayConfig config, BlockStore store, String storeKind, LogHeads heads) {
     Router router = Router.router(vertx);
+    EntriesApi entries = new EntriesApi(store, new Ingest(vertx, store, heads, Clock.systemUTC()));
+    router
+        .route(HttpMethod.POST, "/api/v1/entries")
+        .handler(BodyHandler.create(false).setBodyLimit(EntriesApi.MAX_BODY_BYTES))
+        .handler(entries::post);
+    router.route(HttpMethod.GET, "/api/v1/entries/:cid").handler(entries::get);
     router.route("/ipfs/*").handler(new Cors());
     IpfsPathHandler ipfs = new IpfsPathHandler(vertx, store, config.maxCarBlocks());
     router.route(HttpMethod.GET, "/ipfs/*").handler(ipfs);
@@ -99,7 +122,10 @@ public final class Gateway {
     return servers.get(0).actualPort();
   }
 
+  /** Stops the servers, then saves the heads. */
   public Future<Void> close() {
-    return Future.all(servers.stream().map(HttpServer::close).toList()).mapEmpty();
+    return Future.all(servers.stream().map(HttpServer::close).toList())
+        .eventually(heads::close)
+        .mapEmpty();
   }
 }

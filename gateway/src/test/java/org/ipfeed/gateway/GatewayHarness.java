@@ -51,6 +51,13 @@ final class GatewayHarness implements AutoCloseable {
     return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET(), headers);
   }
 
+  HttpResponse<byte[]> post(String path, byte[] body, String contentType) {
+    return send(
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        "Content-Type",
+        contentType);
+  }
+
   HttpResponse<byte[]> send(String method, String pathAndQuery, String... headers) {
     return send(
         HttpRequest.newBuilder(uri(pathAndQuery))

@@ -1,6 +1,7 @@
 package org.ipfeed.gateway.http;
 
 import io.vertx.core.json.JsonObject;
+import org.ipfeed.schema.entry.InvalidEntryException;
 import org.ipfeed.schema.error.BadInputException;
 import org.ipfeed.schema.error.ConflictException;
 import org.ipfeed.schema.error.IntegrityException;
@@ -43,12 +44,16 @@ public record Problem(int status, String reason, String title, String detail) {
     if (e instanceof TooLargeException) {
       return 413;
     }
+    if (e instanceof InvalidEntryException) {
+      // Well-formed, but not an acceptable entry (schema, signature, clock).
+      return 422;
+    }
     if (e instanceof BadInputException) {
       return switch (e.reason()) {
         case NOT_ACCEPTABLE -> 406;
         case RANGE_NOT_SATISFIABLE -> 416;
         case NOT_IMPLEMENTED -> 501;
-        case "invalid-entry", "invalid-signature" -> 422;
+        case "unsupported-media-type" -> 415;
         default -> 400;
       };
     }
@@ -78,6 +83,7 @@ public record Problem(int status, String reason, String title, String detail) {
       case 406 -> "Not Acceptable";
       case 409 -> "Conflict";
       case 413 -> "Content Too Large";
+      case 415 -> "Unsupported Media Type";
       case 416 -> "Range Not Satisfiable";
       case 422 -> "Unprocessable Content";
       case 501 -> "Not Implemented";

@@ -1,0 +1,113 @@
+package org.ipfeed.gateway.api;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.ipfeed.gateway.ingest.Ingest;
+import org.ipfeed.schema.codec.DagCbor;
+import org.ipfeed.schema.codec.DagJson;
+import org.ipfeed.schema.entry.SignedEntry;
+import org.ipfeed.schema.error.BadInputException;
+import org.ipfeed.schema.error.NotFoundException;
+import org.ipfeed.schema.multiformats.Cid;
+import org.ipfeed.store.BlockStore;
+
+/**
+ * {@code POST /api/v1/entries} (publish a signed entry) and {@code GET /api/v1/entries/{cid}}.
+ *
+ * <p>A submission is the entry's DAG-CBOR block ({@code application/vnd.ipld.dag-cbor}) or the same
+ * entry as DAG-JSON ({@code application/vnd.ipld.dag-json} or {@code application/json}), which is
+ * converted to DAG-CBOR first: the signature covers the DAG-CBOR bytes, so only an exact conversion
+ * verifies. 201 with the CID once the block is durable; 200 for an entry already stored (submitting
+ * twice is safe).
+ */
+public final class EntriesApi {
+
+  /** Bodies beyond this are refused while being read (413); DAG-JSON needs room over 1 MiB. */
+  public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
+
+  private final BlockStore store;
+  private final Ingest ingest;
+
+  public EntriesApi(BlockStore store, Ingest ingest) {
+    this.store = store;
+    this.ingest = ingest;
+  }
+
+  public void post(RoutingContext ctx) {
+    byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
+    byte[] block = asDagCbor(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
+    ingest
+        .submit(block)
+        .onFailure(ctx::fail)
+        .onSuccess(
+            accepted -> {
+              SignedEntry e = accepted.entry();
+              ctx.response()
+                  .setStatusCode(accepted.created() ? 201 : 200)
+                  .putHeader(HttpHeaders.LOCATION, "/api/v1/entries/" + e.cid())
+                  .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                  .end(summary(e).encode());
+            });
+  }
+
+  public void get(RoutingContext ctx) {
+    Cid cid = Cid.parse(ctx.pathParam("cid"));
+    store
+        .get(cid)
+        .onFailure(ctx::fail)
+        .onSuccess(
+            block -> {
+              SignedEntry e;
+              try {
+                e = SignedEntry.decode(block.bytes());
+              } catch (BadInputException notAnEntry) {
+                ctx.fail(
+                    new NotFoundException(
+                        "not-an-entry", cid + " is a block here, but not an ipfeed entry"));
+                return;
+              }
+              JsonObject json =
+                  summary(e)
+                      .put(
+                          "entry",
+                          new JsonObject(
+                              new String(
+                                  DagJson.encode(DagCbor.decode(block.bytes())),
+                                  StandardCharsets.UTF_8)))
+                      .put("block", "/ipfs/" + cid + "?format=raw");
+              ctx.response()
+                  .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                  // An entry never changes; whether it is hidden is the timeline's business.
+                  .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=29030400, immutable")
+                  .end(json.encode());
+            });
+  }
+
+  /** What every answer about an entry carries: enough to fetch the block and check it. */
+  static JsonObject summary(SignedEntry e) {
+    return new JsonObject()
+        .put("cid", e.cid().toString())
+        .put("type", e.type().wireName())
+        .put("author", e.entry().author().toString())
+        .put("seq", e.entry().seq());
+  }
+
+  static byte[] asDagCbor(String contentType, byte[] body) {
+    String type =
+        contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case "application/vnd.ipld.dag-cbor", "application/cbor" -> body;
+      case "application/vnd.ipld.dag-json", "application/json" ->
+          DagCbor.encode(DagJson.decode(body));
+      default ->
+          throw new BadInputException(
+              "unsupported-media-type",
+              "send the entry as application/vnd.ipld.dag-cbor or application/vnd.ipld.dag-json,"
+                  + " not "
+                  + (type.isEmpty() ? "without a Content-Type" : type));
+    };
+  }
+}

@@ -1,0 +1,193 @@
+package org.ipfeed.gateway.ingest;
+
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.ipfeed.schema.entry.InvalidEntryException;
+import org.ipfeed.schema.entry.Limits;
+import org.ipfeed.schema.entry.SignedEntry;
+import org.ipfeed.schema.error.ConflictException;
+import org.ipfeed.schema.error.NotFoundException;
+import org.ipfeed.schema.error.TooLargeException;
+import org.ipfeed.schema.identity.Did;
+import org.ipfeed.schema.multiformats.Cid;
+import org.ipfeed.store.Block;
+import org.ipfeed.store.BlockStore;
+
+/**
+ * Accepting a submitted entry: the checks of DESIGN.md in their order (size, strict decode, schema,
+ * signature, log continuity), then a durable, pinned put. Nothing is stored before every check has
+ * passed, and nothing is acknowledged before it is stored.
+ *
+ * <p>Log continuity: a first entry (seq 1) starts a log; any later entry must name as {@code prev}
+ * an entry this node holds, by the same author, one {@code seq} before it. An entry at a {@code
+ * seq} the author's known head has already reached, and that is not the entry already there, would
+ * fork the log and is refused. Entries of one author are placed one at a time, so two competing
+ * entries cannot both pass.
+ */
+public final class Ingest {
+
+  /** What happened to a submission. */
+  public record Accepted(SignedEntry entry, boolean created) {}
+
+  private final Vertx vertx;
+  private final BlockStore store;
+  private final LogHeads heads;
+  private final Clock clock;
+  private final Map<Did, Future<?>> tails = new ConcurrentHashMap<>();
+
+  public Ingest(Vertx vertx, BlockStore store, LogHeads heads, Clock clock) {
+    this.vertx = vertx;
+    this.store = store;
+    this.heads = heads;
+    this.clock = clock;
+  }
+
+  /** Checks and stores a signed entry's DAG-CBOR bytes. */
+  public Future<Accepted> submit(byte[] block) {
+    if (block.length > Limits.MAX_BLOCK_BYTES) {
+      return Future.failedFuture(
+          new TooLargeException(
+              "too-large",
+              "an entry is at most " + Limits.MAX_BLOCK_BYTES + " bytes, not " + block.length,
+              Limits.MAX_BLOCK_BYTES));
+    }
+    // Decoding and the signature are CPU work: a worker, never the event loop.
+    return vertx
+        .executeBlocking(() -> checkClock(SignedEntry.decode(block).verify()), false)
+        .compose(entry -> oneAtATime(entry.entry().author(), () -> place(entry)));
+  }
+
+  private SignedEntry checkClock(SignedEntry entry) {
+    Instant created = entry.entry().header().createdAt();
+    if (created.isAfter(clock.instant().plus(Limits.MAX_CLOCK_SKEW))) {
+      throw new InvalidEntryException(
+          "from-the-future",
+          "createdAt: "
+              + created
+              + " is more than "
+              + Limits.MAX_CLOCK_SKEW.toMinutes()
+              + " minutes ahead of this node's clock");
+    }
+    return entry;
+  }
+
+  private Future<Accepted> place(SignedEntry entry) {
+    return store
+        .has(entry.cid())
+        .compose(
+            present -> {
+              if (present) {
+                return Future.succeededFuture(new Accepted(entry, false));
+              }
+              Did author = entry.entry().author();
+              long seq = entry.entry().seq();
+              Optional<Head> head = heads.get(author);
+              if (head.isPresent() && head.get().seq() >= seq) {
+                return Future.failedFuture(
+                    new ConflictException(
+                        "log-fork",
+                        author
+                            + "'s log already has an entry at seq "
+                            + seq
+                            + " (its head is seq "
+                            + head.get().seq()
+                            + ", "
+                            + head.get().cid()
+                            + "); "
+                            + entry.cid()
+                            + " would fork it"));
+              }
+              Optional<Cid> prev = entry.entry().header().prev();
+              if (prev.isEmpty()) {
+                return store(entry);
+              }
+              if (head.isPresent()
+                  && head.get().cid().equals(prev.get())
+                  && head.get().seq() == seq - 1) {
+                return store(entry);
+              }
+              return checkPrev(entry, prev.get()).compose(ok -> store(entry));
+            });
+  }
+
+  /** Proves the entry's place through the store when the head does not (a cold or lost head). */
+  private Future<Void> checkPrev(SignedEntry entry, Cid prev) {
+    return store
+        .get(prev)
+        .recover(
+            failure ->
+                Future.failedFuture(
+                    failure instanceof NotFoundException
+                        ? new ConflictException(
+                            "unknown-prev",
+                            "entry "
+                                + entry.cid()
+                                + " follows "
+                                + prev
+                                + ", which this node does not hold; submit the author's earlier"
+                                + " entries first")
+                        : failure))
+        .compose(
+            block ->
+                vertx.executeBlocking(
+                    () -> {
+                      SignedEntry before = SignedEntry.decode(block.bytes()).verify();
+                      boolean sameLog =
+                          before.entry().author().equals(entry.entry().author())
+                              && before.entry().seq() == entry.entry().seq() - 1;
+                      if (!sameLog) {
+                        throw new ConflictException(
+                            "broken-log",
+                            "entry "
+                                + entry.cid()
+                                + " (seq "
+                                + entry.entry().seq()
+                                + ") names as prev "
+                                + prev
+                                + ", which is seq "
+                                + before.entry().seq()
+                                + " of "
+                                + before.entry().author());
+                      }
+                      return null;
+                    },
+                    false));
+  }
+
+  private Future<Accepted> store(SignedEntry entry) {
+    return store
+        .putPinned(Block.verified(entry.cid(), entry.block()))
+        .map(
+            stored -> {
+              heads.advance(entry.entry().author(), new Head(entry.entry().seq(), entry.cid()));
+              return new Accepted(entry, true);
+            });
+  }
+
+  /** Runs {@code work} after every earlier submission by {@code author} has finished. */
+  private <T> Future<T> oneAtATime(Did author, Supplier<Future<T>> work) {
+    Promise<T> done = Promise.promise();
+    Future<?> before = tails.put(author, done.future());
+    Future<?> start =
+        before == null
+            ? Future.succeededFuture()
+            : before.transform(ar -> Future.succeededFuture());
+    start.onComplete(
+        ready -> {
+          try {
+            work.get().onComplete(done);
+          } catch (RuntimeException e) {
+            done.fail(e);
+          }
+        });
+    done.future().onComplete(finished -> tails.remove(author, done.future()));
+    return done.future();
+  }
+}
