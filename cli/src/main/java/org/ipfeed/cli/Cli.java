@@ -3,6 +3,7 @@ package org.ipfeed.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import org.ipfeed.cli.client.PostCommand;
 import org.ipfeed.cli.codec.CodecCidCommand;
 import org.ipfeed.cli.codec.CodecCommand;
 import org.ipfeed.cli.codec.CodecConvertCommand;
@@ -28,10 +29,13 @@ public final class Cli {
                     .addSubcommand(new CodecConvertCommand(terminal)))
             .addSubcommand(new KeygenCommand(terminal))
             .addSubcommand(new ServeCommand(terminal))
+            .addSubcommand(new PostCommand(terminal))
             .addSubcommand(
                 new CommandLine(new EntryCommand())
                     .addSubcommand(new EntrySignCommand(terminal))
                     .addSubcommand(new EntryVerifyCommand(terminal)));
+    cli.registerConverter(
+        org.ipfeed.schema.multiformats.Cid.class, org.ipfeed.schema.multiformats.Cid::parse);
     cli.setOut(new java.io.PrintWriter(terminal.out(), true));
     cli.setErr(new java.io.PrintWriter(terminal.err(), true));
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> report(terminal, e));

@@ -10,6 +10,7 @@ import java.net.BindException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.ipfeed.gateway.api.AuthorsApi;
 import org.ipfeed.gateway.api.EntriesApi;
 import org.ipfeed.gateway.http.Cors;
 import org.ipfeed.gateway.http.HealthHandler;
@@ -95,6 +96,7 @@ public final class Gateway {
         .handler(BodyHandler.create(false).setBodyLimit(EntriesApi.MAX_BODY_BYTES))
         .handler(entries::post);
     router.route(HttpMethod.GET, "/api/v1/entries/:cid").handler(entries::get);
+    router.route(HttpMethod.GET, "/api/v1/authors/:did").handler(new AuthorsApi(heads)::get);
     router.route("/ipfs/*").handler(new Cors());
     IpfsPathHandler ipfs = new IpfsPathHandler(vertx, store, config.maxCarBlocks());
     router.route(HttpMethod.GET, "/ipfs/*").handler(ipfs);

@@ -124,6 +124,21 @@ class EntriesApiTest {
   }
 
   @Test
+  void theAuthorsHeadIsWhereTheNextEntryGoes() {
+    HttpResponse<byte[]> before = gw.get("/api/v1/authors/" + ALICE.did());
+    SignedEntry one = post(first(), "one");
+    submit(one);
+
+    HttpResponse<byte[]> after = gw.get("/api/v1/authors/" + ALICE.did());
+
+    assertThat(json(before).getValue("head")).isNull();
+    JsonObject head = json(after).getJsonObject("head");
+    assertThat(head.getLong("seq")).isEqualTo(1);
+    assertThat(head.getString("cid")).isEqualTo(one.cid().toString());
+    assertThat(gw.get("/api/v1/authors/did:key:nonsense").statusCode()).isEqualTo(400);
+  }
+
+  @Test
   void anEntryWhosePrevIsUnknownIs409AndNotStored() {
     SignedEntry one = post(first(), "never sent");
     SignedEntry two =

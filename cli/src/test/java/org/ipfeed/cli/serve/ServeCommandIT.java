@@ -85,6 +85,93 @@ class ServeCommandIT {
     assertThat(p.exitValue()).isIn(0, 143);
   }
 
+  record Run(int exit, String out, String err) {}
+
+  private Run ipfeed(String... args) throws Exception {
+    Path jar = Path.of(System.getProperty("ipfeed.jar", "target/ipfeed.jar"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Run(p.exitValue(), out, err);
+  }
+
+  @Test
+  void postPublishesTheNextEntryOfTheLogAndRepliesThreadUnderTheirRoot() throws Exception {
+    Process p = start("--port", "0", "--data", "node-c");
+    try {
+      Matcher m = URL.matcher(firstLine(p));
+      assertThat(m.find()).isTrue();
+      String gateway = m.group(1);
+      Run keygen = ipfeed("keygen", "--out", "me.key");
+      Run first = ipfeed("post", "--key", "me.key", "--gateway", gateway, "hello, #fediverse");
+      Run second =
+          ipfeed(
+              "post",
+              "--key",
+              "me.key",
+              "--gateway",
+              gateway,
+              "--tag",
+              "intro",
+              "--reply",
+              first.out().strip(),
+              "replying to myself");
+      Run third =
+          ipfeed(
+              "post",
+              "--key",
+              "me.key",
+              "--gateway",
+              gateway,
+              "--reply",
+              second.out().strip(),
+              "deeper");
+
+      assertThat(first.exit()).as(first.err()).isZero();
+      assertThat(second.exit()).as(second.err()).isZero();
+      assertThat(third.exit()).as(third.err()).isZero();
+      HttpClient http = HttpClient.newHttpClient();
+      String entry =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create(gateway + "api/v1/entries/" + third.out().strip()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(entry)
+          .contains("\"author\":\"" + keygen.out().strip() + "\"")
+          .contains("\"seq\":3")
+          .contains("\"root\":{\"/\":\"" + first.out().strip() + "\"}")
+          .contains("\"parent\":{\"/\":\"" + second.out().strip() + "\"}");
+    } finally {
+      p.destroy();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void postToAGatewayThatIsNotThereFailsWithOneLine() throws Exception {
+    ipfeed("keygen", "--out", "me.key");
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+
+    Run r = ipfeed("post", "--key", "me.key", "--gateway", "http://127.0.0.1:" + port, "hi");
+
+    assertThat(r.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(r.err().lines()).hasSize(1);
+    assertThat(r.err()).contains("cannot reach the gateway");
+  }
+
   @Test
   void aPortAskedForByNameThatIsTakenStopsStartUpWithOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

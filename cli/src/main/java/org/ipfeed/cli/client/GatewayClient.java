@@ -1,0 +1,93 @@
+package org.ipfeed.cli.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.ipfeed.schema.error.BadInputException;
+import org.ipfeed.schema.error.ConflictException;
+import org.ipfeed.schema.error.IpfeedException;
+import org.ipfeed.schema.error.NotFoundException;
+import org.ipfeed.schema.error.UpstreamException;
+
+/**
+ * The client commands' view of a gateway: JSON over HTTP, and problem documents turned back into
+ * ipfeed's error vocabulary so the command line reports them like any other error.
+ */
+public final class GatewayClient {
+
+  /** Where a client command looks when no {@code --gateway} is given. */
+  public static final String DEFAULT_URL = "http://127.0.0.1:8080";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final URI base;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  public GatewayClient(URI base) {
+    this.base = base;
+  }
+
+  public JsonNode get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(resolve(path)).GET());
+  }
+
+  public JsonNode post(String path, byte[] body, String contentType)
+      throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  private URI resolve(String path) {
+    String b = base.toString();
+    return URI.create((b.endsWith("/") ? b.substring(0, b.length() - 1) : b) + path);
+  }
+
+  private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response;
+    try {
+      response =
+          http.send(
+              request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json").build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+    } catch (java.net.ConnectException e) {
+      throw new UpstreamException(
+          "gateway-unreachable", "cannot reach the gateway at " + base + " (is it running?)", e);
+    }
+    if (response.statusCode() / 100 == 2) {
+      return JSON.readTree(response.body());
+    }
+    throw problem(response);
+  }
+
+  private static IpfeedException problem(HttpResponse<byte[]> response) {
+    String reason = "http-" + response.statusCode();
+    String detail = "the gateway answered HTTP " + response.statusCode();
+    try {
+      JsonNode p = JSON.readTree(response.body());
+      if (p.hasNonNull("reason") && p.get("reason").asText().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        reason = p.get("reason").asText();
+      }
+      if (p.hasNonNull("detail")) {
+        detail = p.get("detail").asText();
+      }
+    } catch (IOException notJson) {
+      // Keep the status line as the message.
+    }
+    return switch (response.statusCode()) {
+      case 404 -> new NotFoundException(reason, detail);
+      case 409 -> new ConflictException(reason, detail);
+      default ->
+          response.statusCode() >= 500
+              ? new UpstreamException(reason, "the gateway failed: " + detail)
+              : new BadInputException(reason, detail);
+    };
+  }
+}
