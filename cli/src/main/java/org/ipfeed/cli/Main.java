@@ -6,6 +6,16 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(Cli.run(Terminal.system(), args));
+    int code;
+    try {
+      code = Cli.run(Terminal.system(), args);
+    } catch (Throwable t) {
+      // An Error (a missing class, no memory) escapes picocli's handler; without this the JVM
+      // would wait forever on the non-daemon threads a command had started.
+      System.err.println("ipfeed: internal error: " + t);
+      t.printStackTrace();
+      code = ExitCodes.INTERNAL;
+    }
+    System.exit(code);
   }
 }

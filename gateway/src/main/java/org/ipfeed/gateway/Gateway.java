@@ -12,28 +12,39 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ipfeed.gateway.api.AuthorsApi;
 import org.ipfeed.gateway.api.EntriesApi;
+import org.ipfeed.gateway.feed.FeedApi;
+import org.ipfeed.gateway.feed.IndexFeeder;
 import org.ipfeed.gateway.http.Cors;
 import org.ipfeed.gateway.http.HealthHandler;
 import org.ipfeed.gateway.http.Problems;
 import org.ipfeed.gateway.ingest.Ingest;
 import org.ipfeed.gateway.ingest.LogHeads;
 import org.ipfeed.gateway.ipfs.IpfsPathHandler;
+import org.ipfeed.indexer.FeedIndex;
+import org.ipfeed.indexer.IndexConfig;
+import org.ipfeed.indexer.LuceneFeedIndex;
 import org.ipfeed.store.BlockStore;
 
 /**
- * One gateway node's HTTP side: routes, and the server they run on. The caller owns the store and
- * Vert.x; closing the gateway stops the server only.
+ * One gateway node: its routes and servers, the ingest path, and the index under {@code
+ * <data>/index} with the feeder that keeps it in step with the store. The caller owns the store and
+ * Vert.x; closing the gateway stops the servers, then indexes what is queued and closes the index.
  */
 public final class Gateway {
 
   private static final int ANY_SHARED_PORT = -1;
 
+  private final Vertx vertx;
   private final List<HttpServer> servers;
-  private final LogHeads heads;
+  private final Parts parts;
 
-  private Gateway(List<HttpServer> servers, LogHeads heads) {
+  /** What a node holds open besides its servers. */
+  private record Parts(LogHeads heads, FeedIndex index, IndexFeeder feeder) {}
+
+  private Gateway(Vertx vertx, List<HttpServer> servers, Parts parts) {
+    this.vertx = vertx;
     this.servers = List.copyOf(servers);
-    this.heads = heads;
+    this.parts = parts;
   }
 
   /** Starts serving {@code store} as {@code config} says; the future fails if it cannot listen. */
@@ -42,11 +53,24 @@ public final class Gateway {
     return LogHeads.open(vertx, config.dataDir())
         .compose(
             heads ->
-                serve(vertx, config, router(vertx, config, store, storeKind, heads))
-                    .map(servers -> new Gateway(servers, heads))
+                vertx.executeBlocking(
+                    () -> {
+                      FeedIndex index =
+                          LuceneFeedIndex.open(
+                              config.dataDir().resolve("index"), IndexConfig.defaults());
+                      IndexFeeder feeder = new IndexFeeder(index, store);
+                      // Whatever was stored but not indexed before the last stop goes in first.
+                      feeder.catchUp(heads.snapshot());
+                      return new Parts(heads, index, feeder);
+                    }))
+        .compose(
+            parts ->
+                serve(vertx, config, router(vertx, config, store, storeKind, parts))
+                    .map(servers -> new Gateway(vertx, servers, parts))
                     .recover(
                         failure ->
-                            heads.close().transform(closed -> Future.failedFuture(failure))));
+                            closeParts(vertx, parts)
+                                .transform(closed -> Future.failedFuture(failure))));
   }
 
   private static Future<List<HttpServer>> serve(Vertx vertx, GatewayConfig config, Router router) {
@@ -88,15 +112,25 @@ public final class Gateway {
   }
 
   static Router router(
-      Vertx vertx, GatewayConfig config, BlockStore store, String storeKind, LogHeads heads) {
+      Vertx vertx, GatewayConfig config, BlockStore store, String storeKind, Parts parts) {
     Router router = Router.router(vertx);
-    EntriesApi entries = new EntriesApi(store, new Ingest(vertx, store, heads, Clock.systemUTC()));
+    Ingest ingest =
+        new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), parts.feeder()::offer);
+    EntriesApi entries = new EntriesApi(store, ingest);
+    FeedApi feeds = new FeedApi(vertx, parts.index());
+    router.route(HttpMethod.GET, "/api/v1/timeline").handler(feeds::timeline);
+    router.route(HttpMethod.GET, "/api/v1/search").handler(feeds::search);
+    router.route(HttpMethod.GET, "/api/v1/threads/:cid").handler(feeds::thread);
+    router.route(HttpMethod.GET, "/api/v1/tags/:tag").handler(feeds::tagFeed);
+    router.route(HttpMethod.GET, "/api/v1/authors/:did/feed").handler(feeds::authorFeed);
     router
         .route(HttpMethod.POST, "/api/v1/entries")
         .handler(BodyHandler.create(false).setBodyLimit(EntriesApi.MAX_BODY_BYTES))
         .handler(entries::post);
     router.route(HttpMethod.GET, "/api/v1/entries/:cid").handler(entries::get);
-    router.route(HttpMethod.GET, "/api/v1/authors/:did").handler(new AuthorsApi(heads)::get);
+    router
+        .route(HttpMethod.GET, "/api/v1/authors/:did")
+        .handler(new AuthorsApi(parts.heads())::get);
     router.route("/ipfs/*").handler(new Cors());
     IpfsPathHandler ipfs = new IpfsPathHandler(vertx, store, config.maxCarBlocks());
     router.route(HttpMethod.GET, "/ipfs/*").handler(ipfs);
@@ -124,10 +158,24 @@ public final class Gateway {
     return servers.get(0).actualPort();
   }
 
-  /** Stops the servers, then saves the heads. */
+  /** Stops the servers, then saves the heads, indexes what is queued and closes the index. */
   public Future<Void> close() {
     return Future.all(servers.stream().map(HttpServer::close).toList())
-        .eventually(heads::close)
+        .eventually(() -> closeParts(vertx, parts))
         .mapEmpty();
+  }
+
+  private static Future<Void> closeParts(Vertx vertx, Parts parts) {
+    return parts
+        .heads()
+        .close()
+        .eventually(
+            () ->
+                vertx.executeBlocking(
+                    () -> {
+                      parts.feeder().close();
+                      parts.index().close();
+                      return null;
+                    }));
   }
 }

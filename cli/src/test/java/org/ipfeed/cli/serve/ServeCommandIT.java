@@ -46,11 +46,29 @@ class ServeCommandIT {
     return pb.start();
   }
 
-  private static String firstLine(Process p) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = out.readLine();
-    return line == null ? "" : line;
+  /** The server's first line, or a failure naming what it said on stderr: never a hang. */
+  private static String firstLine(Process p) throws Exception {
+    java.util.concurrent.CompletableFuture<String> line =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                String l =
+                    new BufferedReader(
+                            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                        .readLine();
+                return l == null ? "" : l;
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    try {
+      return line.get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      p.destroyForcibly();
+      throw new AssertionError(
+          "ipfeed serve printed nothing in 60 s; stderr: "
+              + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ipfeed.schema.entry.InvalidEntryException;
 import org.ipfeed.schema.entry.Limits;
@@ -40,13 +41,20 @@ public final class Ingest {
   private final BlockStore store;
   private final LogHeads heads;
   private final Clock clock;
+  private final Consumer<SignedEntry> stored;
   private final Map<Did, Future<?>> tails = new ConcurrentHashMap<>();
 
-  public Ingest(Vertx vertx, BlockStore store, LogHeads heads, Clock clock) {
+  /**
+   * @param stored told of every entry that is stored (new or not), for the index; called on
+   *     whatever thread the store completes on, so it must return at once
+   */
+  public Ingest(
+      Vertx vertx, BlockStore store, LogHeads heads, Clock clock, Consumer<SignedEntry> stored) {
     this.vertx = vertx;
     this.store = store;
     this.heads = heads;
     this.clock = clock;
+    this.stored = stored;
   }
 
   /** Checks and stores a signed entry's DAG-CBOR bytes. */
@@ -84,6 +92,7 @@ public final class Ingest {
         .compose(
             present -> {
               if (present) {
+                stored.accept(entry);
                 return Future.succeededFuture(new Accepted(entry, false));
               }
               Did author = entry.entry().author();
@@ -165,8 +174,9 @@ public final class Ingest {
     return store
         .putPinned(Block.verified(entry.cid(), entry.block()))
         .map(
-            stored -> {
+            durable -> {
               heads.advance(entry.entry().author(), new Head(entry.entry().seq(), entry.cid()));
+              stored.accept(entry);
               return new Accepted(entry, true);
             });
   }

@@ -61,6 +61,11 @@ public final class LogHeads {
     dirty = true;
   }
 
+  /** Every head, as of now. */
+  public Map<Did, Head> snapshot() {
+    return Map.copyOf(heads);
+  }
+
   public int size() {
     return heads.size();
   }
