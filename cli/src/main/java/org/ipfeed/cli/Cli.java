@@ -3,7 +3,13 @@ package org.ipfeed.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import org.ipfeed.cli.client.DeleteCommand;
+import org.ipfeed.cli.client.EditCommand;
+import org.ipfeed.cli.client.FollowCommand;
 import org.ipfeed.cli.client.PostCommand;
+import org.ipfeed.cli.client.SearchCommand;
+import org.ipfeed.cli.client.TimelineCommand;
+import org.ipfeed.cli.client.UnfollowCommand;
 import org.ipfeed.cli.codec.CodecCidCommand;
 import org.ipfeed.cli.codec.CodecCommand;
 import org.ipfeed.cli.codec.CodecConvertCommand;
@@ -30,6 +36,12 @@ public final class Cli {
             .addSubcommand(new KeygenCommand(terminal))
             .addSubcommand(new ServeCommand(terminal))
             .addSubcommand(new PostCommand(terminal))
+            .addSubcommand(new FollowCommand(terminal))
+            .addSubcommand(new UnfollowCommand(terminal))
+            .addSubcommand(new DeleteCommand(terminal))
+            .addSubcommand(new EditCommand(terminal))
+            .addSubcommand(new TimelineCommand(terminal))
+            .addSubcommand(new SearchCommand(terminal))
             .addSubcommand(
                 new CommandLine(new EntryCommand())
                     .addSubcommand(new EntrySignCommand(terminal))

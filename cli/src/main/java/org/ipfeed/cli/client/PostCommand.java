@@ -1,23 +1,17 @@
 package org.ipfeed.cli.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ipfeed.cli.ExitCodes;
 import org.ipfeed.cli.Terminal;
-import org.ipfeed.schema.entry.EntryHeader;
 import org.ipfeed.schema.entry.Post;
-import org.ipfeed.schema.entry.SignedEntry;
 import org.ipfeed.schema.identity.KeyFile;
-import org.ipfeed.schema.identity.KeyPair;
 import org.ipfeed.schema.multiformats.Cid;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,12 +30,7 @@ public final class PostCommand implements Callable<Integer> {
   @Option(names = "--key", required = true, paramLabel = "FILE", description = "Your key file.")
   Path key;
 
-  @Option(
-      names = "--gateway",
-      paramLabel = "URL",
-      defaultValue = "${env:IPFEED_GATEWAY:-" + GatewayClient.DEFAULT_URL + "}",
-      description = "The gateway (env IPFEED_GATEWAY; default: ${DEFAULT-VALUE}).")
-  URI gateway;
+  @Mixin GatewayOptions gateway;
 
   @Option(names = "--reply", paramLabel = "CID", description = "The post this one answers.")
   Cid reply;
@@ -61,32 +50,22 @@ public final class PostCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KeyPair me = KeyFile.read(key);
-    GatewayClient client = new GatewayClient(gateway);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    JsonNode head = client.get("/api/v1/authors/" + me.did()).get("head");
-    EntryHeader header =
-        head == null || head.isNull()
-            ? EntryHeader.first(me.did(), now)
-            : new EntryHeader(
-                me.did(),
-                head.get("seq").asLong() + 1,
-                Optional.of(Cid.parse(head.get("cid").asText())),
-                now);
-    Post post = Post.of(header, text);
-    if (!tags.isEmpty()) {
-      post = post.withTags(tags);
-    }
-    if (community != null) {
-      post = post.withCommunity(community);
-    }
-    if (reply != null) {
-      post = post.withReply(new Post.Reply(threadRoot(client, reply), reply));
-    }
-    SignedEntry signed = SignedEntry.sign(post, me);
-    JsonNode answer =
-        client.post("/api/v1/entries", signed.block(), "application/vnd.ipld.dag-cbor");
-    terminal.out().println(answer.get("cid").asText());
+    GatewayClient client = gateway.client();
+    Post.Reply thread = reply == null ? null : new Post.Reply(threadRoot(client, reply), reply);
+    Cid cid =
+        new Publisher(client, KeyFile.read(key))
+            .publish(
+                header -> {
+                  Post post = Post.of(header, text);
+                  if (!tags.isEmpty()) {
+                    post = post.withTags(tags);
+                  }
+                  if (community != null) {
+                    post = post.withCommunity(community);
+                  }
+                  return thread == null ? post : post.withReply(thread);
+                });
+    terminal.out().println(cid);
     return ExitCodes.OK;
   }
 

@@ -175,6 +175,63 @@ class ServeCommandIT {
     }
   }
 
+  /**
+   * Runs the command until its output satisfies {@code done}: the index shows posts within ~1 s.
+   */
+  private Run ipfeedUntil(java.util.function.Predicate<String> done, String... args)
+      throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    Run r;
+    do {
+      r = ipfeed(args);
+    } while (r.exit() == 0 && !done.test(r.out()) && System.nanoTime() < deadline);
+    return r;
+  }
+
+  @Test
+  void followPostEditDeleteAndReadThroughTheCommandLine() throws Exception {
+    Process p = start("--port", "0", "--data", "node-d");
+    try {
+      Matcher m = URL.matcher(firstLine(p));
+      assertThat(m.find()).isTrue();
+      String gw = m.group(1);
+      String alice = ipfeed("keygen", "--out", "alice.key").out().strip();
+      ipfeed("keygen", "--out", "bob.key");
+
+      Run follow = ipfeed("follow", "--key", "bob.key", "--gateway", gw, alice);
+      String post =
+          ipfeed("post", "--key", "alice.key", "--gateway", gw, "kettles and kestrels")
+              .out()
+              .strip();
+      Run timeline =
+          ipfeedUntil(
+              out -> out.contains("kettles"), "timeline", "--key", "bob.key", "--gateway", gw);
+      Run search = ipfeedUntil(out -> out.contains(post), "search", "--gateway", gw, "kestrels");
+      Run edit = ipfeed("edit", "--key", "alice.key", "--gateway", gw, post, "kettles and hawks");
+      Run edited =
+          ipfeedUntil(
+              out -> out.contains("(edited)"), "timeline", "--key", "bob.key", "--gateway", gw);
+      Run delete = ipfeed("delete", "--key", "alice.key", "--gateway", gw, post);
+      Run afterDelete =
+          ipfeedUntil(
+              out -> !out.contains("kettles"), "timeline", "--key", "bob.key", "--gateway", gw);
+      Run badDid = ipfeed("follow", "--key", "bob.key", "--gateway", gw, "did:key:nonsense");
+
+      assertThat(follow.exit()).as(follow.err()).isZero();
+      assertThat(timeline.out()).contains("kettles and kestrels").contains(alice).contains(post);
+      assertThat(search.out()).contains(post);
+      assertThat(edit.exit()).as(edit.err()).isZero();
+      assertThat(edited.out()).contains("kettles and hawks").contains("(edited)");
+      assertThat(delete.exit()).as(delete.err()).isZero();
+      assertThat(afterDelete.out()).doesNotContain("kettles");
+      assertThat(badDid.exit()).isEqualTo(ExitCodes.FAILED);
+      assertThat(badDid.err().lines()).hasSize(1);
+    } finally {
+      p.destroy();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   @Test
   void postToAGatewayThatIsNotThereFailsWithOneLine() throws Exception {
     ipfeed("keygen", "--out", "me.key");
