@@ -64,10 +64,16 @@ final class EntryDocuments {
     Document d = new Document();
     String id = p.id().toString();
     kindAndId(d, KIND_POST, id);
-    d.add(new StoredField(CID, p.cid().toString()));
+    // An original (most posts) would repeat its id as its cid and its one version: a stored
+    // string and a unique term per post for nothing. Both are only written when they differ.
+    if (p.edited()) {
+      d.add(new StoredField(CID, p.cid().toString()));
+    }
     d.add(new StoredField(SEQ, p.seq()));
     for (Cid v : p.versions()) {
-      d.add(new StringField(VERSION, v.toString(), Field.Store.YES));
+      if (!v.equals(p.id())) {
+        d.add(new StringField(VERSION, v.toString(), Field.Store.YES));
+      }
     }
     d.add(new StringField(AUTHOR, p.author().toString(), Field.Store.YES));
     d.add(new SortedDocValuesField(AUTHOR, new BytesRef(p.author().toString())));
@@ -111,7 +117,9 @@ final class EntryDocuments {
 
   static PostState postState(Document d) {
     requireKind(d, KIND_POST);
+    Cid id = Cid.parse(stored(d, ID));
     List<Cid> versions = new ArrayList<>();
+    versions.add(id);
     for (String v : storedAll(d, VERSION)) {
       versions.add(Cid.parse(v));
     }
@@ -123,11 +131,12 @@ final class EntryDocuments {
     for (String e : storedAll(d, EMBED)) {
       embeds.add(Cid.parse(e));
     }
+    String shown = stored(d, CID);
     return new PostState(
-        Cid.parse(stored(d, ID)),
+        id,
         Did.parse(stored(d, AUTHOR)),
         Instant.ofEpochMilli(longValue(d, CREATED_AT)),
-        Cid.parse(stored(d, CID)),
+        shown == null ? id : Cid.parse(shown),
         longValue(d, SEQ),
         stored(d, TEXT),
         storedAll(d, LANG),
@@ -138,6 +147,14 @@ final class EntryDocuments {
         optionalCid(d, COMMUNITY),
         embeds,
         versions);
+  }
+
+  /**
+   * The CID of the version a post document shows: stored only for an edited post, otherwise its id.
+   */
+  static String shownCid(Document d) {
+    String cid = stored(d, CID);
+    return cid == null ? stored(d, ID) : cid;
   }
 
   // ---- edits waiting for their original ----

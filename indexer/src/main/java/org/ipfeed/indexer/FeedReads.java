@@ -223,12 +223,12 @@ final class FeedReads {
   // ---- single posts and threads ----
 
   Optional<PostView> post(FeedSearcher s, Cid cid) throws IOException {
-    Optional<Document> doc = first(s, visible(s, new TermQuery(versionTerm(cid)), Set.of()));
+    Optional<Document> doc = first(s, visible(s, byVersion(cid), Set.of()));
     return doc.map(d -> viewsUnchecked(s, List.of(d)).get(0));
   }
 
   Optional<ThreadView> thread(FeedSearcher s, Cid cid, Optional<Did> viewer) throws IOException {
-    Optional<Document> target = first(s, new TermQuery(versionTerm(cid)));
+    Optional<Document> target = first(s, byVersion(cid));
     if (target.isEmpty()) {
       return Optional.empty();
     }
@@ -413,7 +413,7 @@ final class FeedReads {
     List<PostView> out = new ArrayList<>(docs.size());
     for (Document d : docs) {
       String id = EntryDocuments.stored(d, ID);
-      String cid = EntryDocuments.stored(d, CID);
+      String cid = EntryDocuments.shownCid(d);
       long[] c = counts.getOrDefault(id, new long[3]);
       out.add(
           new PostView(
@@ -532,8 +532,22 @@ final class FeedReads {
     return Optional.of(s.storedFields().document(top.scoreDocs[0].doc, VIEW_FIELDS));
   }
 
-  private static Term versionTerm(Cid cid) {
-    return new Term(VERSION, cid.toString());
+  /**
+   * The post with {@code cid} as one of its versions: its id (an original's, which is not repeated
+   * in {@link IndexFields#VERSION}) or a later version. The id clause needs the kind, since
+   * reactions, blocks and labels are keyed by their CID too.
+   */
+  private static Query byVersion(Cid cid) {
+    String text = cid.toString();
+    Query original =
+        new BooleanQuery.Builder()
+            .add(new TermQuery(new Term(ID, text)), Occur.FILTER)
+            .add(POSTS, Occur.FILTER)
+            .build();
+    return new BooleanQuery.Builder()
+        .add(original, Occur.SHOULD)
+        .add(new TermQuery(new Term(VERSION, text)), Occur.SHOULD)
+        .build();
   }
 
   private static Query termSet(String field, Collection<String> values) {

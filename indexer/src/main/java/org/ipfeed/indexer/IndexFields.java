@@ -113,12 +113,15 @@ public final class IndexFields {
   public static final String REPLY_PARENT = "replyParent";
 
   /**
-   * Every version's CID, the original's included. StringField, stored: finds a post by any of its
-   * versions (a tombstone or a label may name any) and lists them when the post is rewritten.
+   * Every version's CID but the original's (which is {@link #ID}). StringField, stored: with the
+   * id, finds a post by any of its versions (a tombstone or a label may name any) and lists them
+   * when the post is rewritten. Absent on a post never edited.
    */
   public static final String VERSION = "version";
 
-  /** The CID of the version shown (the newest). Stored only. */
+  /**
+   * The CID of the version shown (the newest). Stored only, and only when it is not {@link #ID}.
+   */
   public static final String CID = "cid";
 
   /** The {@code seq} of the version shown; a higher one replaces it. Stored only. */

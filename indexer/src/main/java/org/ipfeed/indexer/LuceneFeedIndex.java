@@ -47,11 +47,11 @@ public final class LuceneFeedIndex implements FeedIndex {
 
   /**
    * Written into every commit; an index of another format is refused, not misread. 2: posts have
-   * author doc values.
+   * author doc values. 3: an original post's cid and version are its id, not stored again.
    */
   static final String FORMAT_KEY = "ipfeed.index.format";
 
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   private final IndexConfig config;
   private final Directory directory;

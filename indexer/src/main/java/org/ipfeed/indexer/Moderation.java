@@ -278,7 +278,10 @@ final class Moderation {
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
     if (!posts.isEmpty()) {
+      // An original's CID is its id, not repeated as a version. Only posts are ever subtracted by
+      // this query, so the id clause needs no kind.
       any.add(new TermInSetQuery(IndexFields.VERSION, posts), BooleanClause.Occur.SHOULD);
+      any.add(new TermInSetQuery(IndexFields.ID, posts), BooleanClause.Occur.SHOULD);
       clauses++;
     }
     if (!authors.isEmpty()) {
@@ -292,6 +295,8 @@ final class Moderation {
       if (postsIn.containsKey(c)) {
         inCommunity.add(
             new TermInSetQuery(IndexFields.VERSION, postsIn.get(c)), BooleanClause.Occur.SHOULD);
+        inCommunity.add(
+            new TermInSetQuery(IndexFields.ID, postsIn.get(c)), BooleanClause.Occur.SHOULD);
       }
       if (authorsIn.containsKey(c)) {
         inCommunity.add(

@@ -7,12 +7,9 @@ import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.icu.ICUNormalizer2CharFilter;
-import org.apache.lucene.analysis.icu.ICUNormalizer2Filter;
 import org.apache.lucene.analysis.icu.segmentation.DefaultICUTokenizerConfig;
 import org.apache.lucene.analysis.icu.segmentation.ICUTokenizer;
 
@@ -77,7 +74,8 @@ public final class PostAnalyzer extends Analyzer {
    */
   private static final Normalizer2 NFKC = Normalizer2.getNFKCInstance();
 
-  private static final NormalizeCharMap APOSTROPHES = apostrophes();
+  /** {@link #FOLDING} of each ASCII character, for {@link FoldingFilter}'s shortcut. */
+  private static final char[] FOLDING_ASCII = FoldingFilter.asciiTable(FOLDING);
 
   private static final int CJK_SCRIPTS =
       CJKBigramFilter.HAN
@@ -87,14 +85,14 @@ public final class PostAnalyzer extends Analyzer {
 
   @Override
   protected Reader initReader(String fieldName, Reader reader) {
-    return new MappingCharFilter(APOSTROPHES, new ICUNormalizer2CharFilter(reader, NFKC));
+    return new ApostropheCharFilter(new ICUNormalizer2CharFilter(reader, NFKC));
   }
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     // cjkAsWords = false: Han and kana come out one character each, for the bigram filter.
     Tokenizer tokenizer = new ICUTokenizer(new DefaultICUTokenizerConfig(false, true));
-    TokenStream stream = new ICUNormalizer2Filter(tokenizer, FOLDING);
+    TokenStream stream = new FoldingFilter(tokenizer, FOLDING, FOLDING_ASCII);
     stream = new CJKBigramFilter(stream, CJK_SCRIPTS, true);
     return new TokenStreamComponents(tokenizer, stream);
   }
@@ -106,15 +104,19 @@ public final class PostAnalyzer extends Analyzer {
 
   @Override
   protected TokenStream normalize(String fieldName, TokenStream in) {
-    return new ICUNormalizer2Filter(in, FOLDING);
+    return new FoldingFilter(in, FOLDING, FOLDING_ASCII);
   }
 
-  private static NormalizeCharMap apostrophes() {
-    NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
-    for (String apostrophe : new String[] {"'", "\u2019", "\u2018", "\u02bc"}) {
-      // One character for one keeps every offset as it was.
-      map.add(apostrophe, " ");
-    }
-    return map.build();
+  /**
+   * The folding this analyzer applies, for tests that check {@link FoldingFilter} against ICU's own
+   * filter.
+   */
+  static Normalizer2 folding() {
+    return FOLDING;
+  }
+
+  /** NFKC as applied before tokenizing, for the same tests. */
+  static Normalizer2 nfkc() {
+    return NFKC;
   }
 }
