@@ -2,15 +2,16 @@
 # Every measurement benchmarks/RESULTS.md reports, with its baseline, in one run on a quiet machine:
 #   1. JMH: codec and CID, signatures (against raw Bouncy Castle), the embedded store, and the same
 #      puts and gets against the real IPFS node (js-ipfs, started here on free loopback ports);
-#   2. the index at 1,000,000 posts (FeedIndexLoad) and PostgreSQL on the same data set.
-# Usage: benchmarks/run-all.sh [jmh|index|postgres]...   (default: all three)
+#   2. the index at 1,000,000 posts (FeedIndexLoad) and PostgreSQL on the same data set;
+#   3. /ipfs/{cid} raw blocks from ipfeed serve, nginx and the js-ipfs gateway (wrk).
+# Usage: benchmarks/run-all.sh [jmh|index|postgres|gateway]...   (default: all four)
 # Output: benchmarks/results/<UTC stamp>/ (JSON from JMH, text logs, the PostgreSQL table).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 parts=("$@")
-[[ ${#parts[@]} -eq 0 ]] && parts=(jmh index postgres)
+[[ ${#parts[@]} -eq 0 ]] && parts=(jmh index postgres gateway)
 wants() {
   local p
   for p in "${parts[@]}"; do [[ "$p" == "$1" ]] && return 0; done
@@ -55,5 +56,8 @@ if wants postgres; then
   [[ -f "$dataset/posts.tsv" ]] ||
     java -Xmx3g -Dipfeed.bench.dump="$dataset" -cp "$jar" org.ipfeed.benchmarks.FeedIndexLoad dump
   benchmarks/postgres/run.sh "$dataset" "$out/postgres.md"
+fi
+if wants gateway; then
+  benchmarks/gateway/run.sh "$out/gateway.md"
 fi
 echo "results: $out"

@@ -6,10 +6,16 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
 import java.net.BindException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.ipfeed.gateway.api.AuthorsApi;
 import org.ipfeed.gateway.api.EntriesApi;
 import org.ipfeed.gateway.feed.FeedApi;
@@ -33,6 +39,7 @@ import org.ipfeed.store.BlockStore;
 public final class Gateway {
 
   private static final int ANY_SHARED_PORT = -1;
+  private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
   private final Vertx vertx;
   private final List<HttpServer> servers;
@@ -55,9 +62,7 @@ public final class Gateway {
             heads ->
                 vertx.executeBlocking(
                     () -> {
-                      FeedIndex index =
-                          LuceneFeedIndex.open(
-                              config.dataDir().resolve("index"), IndexConfig.defaults());
+                      FeedIndex index = openIndex(config.dataDir().resolve("index"));
                       IndexFeeder feeder = new IndexFeeder(index, store);
                       // Whatever was stored but not indexed before the last stop goes in first.
                       feeder.catchUp(heads.snapshot());
@@ -71,6 +76,24 @@ public final class Gateway {
                         failure ->
                             closeParts(vertx, parts)
                                 .transform(closed -> Future.failedFuture(failure))));
+  }
+
+  /**
+   * The index, rebuilt from scratch when it was written by another version of ipfeed: it is derived
+   * from the store, and the feeder's catch-up refills it from the saved heads.
+   */
+  private static FeedIndex openIndex(Path dir) throws IOException {
+    try {
+      return LuceneFeedIndex.open(dir, IndexConfig.defaults());
+    } catch (IllegalStateException otherFormat) {
+      LOG.warning(otherFormat.getMessage() + "; rebuilding it from the block store");
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(f);
+        }
+      }
+      return LuceneFeedIndex.open(dir, IndexConfig.defaults());
+    }
   }
 
   private static Future<List<HttpServer>> serve(Vertx vertx, GatewayConfig config, Router router) {

@@ -231,6 +231,25 @@ class FeedApiTest {
   }
 
   @Test
+  void anIndexOfAnotherFormatIsRebuiltFromTheStoreAtStart() throws IOException {
+    bob.publish(h -> new Follow(h, alice.key.did()));
+    alice.post("written by an older version");
+    itemsEventually("/api/v1/timeline?viewer=" + bob.key.did(), 1);
+    gw.close();
+    try (var directory = org.apache.lucene.store.FSDirectory.open(dir.resolve("index"));
+        var writer =
+            new org.apache.lucene.index.IndexWriter(
+                directory, new org.apache.lucene.index.IndexWriterConfig())) {
+      writer.setLiveCommitData(java.util.Map.of("ipfeed.index.format", "0").entrySet());
+      writer.commit();
+    }
+
+    gw = new GatewayHarness(dir);
+
+    assertThat(itemsEventually("/api/v1/timeline?viewer=" + bob.key.did(), 1)).hasSize(1);
+  }
+
+  @Test
   void badReadsAreProblems() {
     bob.post("something to page through");
     itemsEventually("/api/v1/timeline?viewer=" + bob.key.did(), 1);
