@@ -250,6 +250,14 @@ class FeedApiTest {
   }
 
   @Test
+  void aMalformedCursorIsRefusedEvenWhenThereIsNothingToPage() {
+    HttpResponse<byte[]> r = gw.get("/api/v1/timeline?viewer=" + bob.key.did() + "&cursor=garbage");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(problem(r).getString("reason")).isEqualTo("invalid-cursor");
+  }
+
+  @Test
   void badReadsAreProblems() {
     bob.post("something to page through");
     itemsEventually("/api/v1/timeline?viewer=" + bob.key.did(), 1);

@@ -126,6 +126,8 @@ final class FeedReads {
       }
     }
     if (authors.isEmpty()) {
+      // Nothing to page through, but a malformed cursor is still the caller's mistake to hear of.
+      page.cursor().ifPresent(Cursor::decodeNewest);
       return new Page<>(List.of(), Optional.empty());
     }
     return posts(s, new AuthorSetQuery(ordinals, authors, page.limit() + 1), Set.of(), page);
