@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import org.ipfeed.cli.client.DeleteCommand;
 import org.ipfeed.cli.client.EditCommand;
+import org.ipfeed.cli.client.ExportCommand;
 import org.ipfeed.cli.client.FollowCommand;
+import org.ipfeed.cli.client.ImportCommand;
 import org.ipfeed.cli.client.PostCommand;
 import org.ipfeed.cli.client.SearchCommand;
 import org.ipfeed.cli.client.TimelineCommand;
@@ -42,6 +44,8 @@ public final class Cli {
             .addSubcommand(new EditCommand(terminal))
             .addSubcommand(new TimelineCommand(terminal))
             .addSubcommand(new SearchCommand(terminal))
+            .addSubcommand(new ExportCommand(terminal))
+            .addSubcommand(new ImportCommand(terminal))
             .addSubcommand(
                 new CommandLine(new EntryCommand())
                     .addSubcommand(new EntrySignCommand(terminal))

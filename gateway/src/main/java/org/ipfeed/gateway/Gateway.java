@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
+import org.ipfeed.gateway.api.AccountsApi;
 import org.ipfeed.gateway.api.AuthorsApi;
 import org.ipfeed.gateway.api.EntriesApi;
 import org.ipfeed.gateway.feed.FeedApi;
@@ -140,6 +141,12 @@ public final class Gateway {
     Ingest ingest =
         new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), parts.feeder()::offer);
     EntriesApi entries = new EntriesApi(store, ingest);
+    AccountsApi accounts = new AccountsApi(vertx, store, parts.heads(), ingest);
+    router.route(HttpMethod.GET, "/api/v1/authors/:did/export").handler(accounts::export);
+    router
+        .route(HttpMethod.POST, "/api/v1/import")
+        .handler(BodyHandler.create(false).setBodyLimit(AccountsApi.MAX_IMPORT_BYTES))
+        .handler(accounts::importCar);
     FeedApi feeds = new FeedApi(vertx, parts.index());
     router.route(HttpMethod.GET, "/api/v1/timeline").handler(feeds::timeline);
     router.route(HttpMethod.GET, "/api/v1/search").handler(feeds::search);

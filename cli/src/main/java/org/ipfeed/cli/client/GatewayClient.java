@@ -37,6 +37,11 @@ public final class GatewayClient {
     return send(HttpRequest.newBuilder(resolve(path)).GET());
   }
 
+  /** The body of a successful GET as bytes, for binary answers such as a CAR. */
+  public byte[] getBytes(String path) throws IOException, InterruptedException {
+    return exchange(HttpRequest.newBuilder(resolve(path)).GET());
+  }
+
   public JsonNode post(String path, byte[] body, String contentType)
       throws IOException, InterruptedException {
     return send(
@@ -51,18 +56,22 @@ public final class GatewayClient {
   }
 
   private JsonNode send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    return JSON.readTree(exchange(request));
+  }
+
+  private byte[] exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
     HttpResponse<byte[]> response;
     try {
       response =
           http.send(
-              request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json").build(),
+              request.timeout(Duration.ofSeconds(300)).build(),
               HttpResponse.BodyHandlers.ofByteArray());
     } catch (java.net.ConnectException e) {
       throw new UpstreamException(
           "gateway-unreachable", "cannot reach the gateway at " + base + " (is it running?)", e);
     }
     if (response.statusCode() / 100 == 2) {
-      return JSON.readTree(response.body());
+      return response.body();
     }
     throw problem(response);
   }

@@ -233,6 +233,39 @@ class ServeCommandIT {
   }
 
   @Test
+  void anAccountMovesBetweenTwoNodesAsOneCarFile() throws Exception {
+    Process a = start("--port", "0", "--data", "node-e");
+    Process b = start("--port", "0", "--data", "node-f");
+    try {
+      Matcher ma = URL.matcher(firstLine(a));
+      Matcher mb = URL.matcher(firstLine(b));
+      assertThat(ma.find()).isTrue();
+      assertThat(mb.find()).isTrue();
+      String alice = ipfeed("keygen", "--out", "alice.key").out().strip();
+      ipfeed("post", "--key", "alice.key", "--gateway", ma.group(1), "first");
+      ipfeed("post", "--key", "alice.key", "--gateway", ma.group(1), "second");
+
+      Run export = ipfeed("export", alice, "--gateway", ma.group(1), "--out", "alice.car");
+      Run imported = ipfeed("import", "alice.car", "--gateway", mb.group(1));
+      Run again = ipfeed("import", "alice.car", "--gateway", mb.group(1));
+      Run next = ipfeed("post", "--key", "alice.key", "--gateway", mb.group(1), "third, elsewhere");
+
+      assertThat(export.exit()).as(export.err()).isZero();
+      assertThat(Files.size(dir.resolve("alice.car"))).isPositive();
+      assertThat(imported.exit()).as(imported.err()).isZero();
+      assertThat(imported.out()).startsWith("2 entries: 2 new, 0 already here, 0 refused");
+      assertThat(again.out()).startsWith("2 entries: 0 new, 2 already here");
+      // The imported log continues on the new node.
+      assertThat(next.exit()).as(next.err()).isZero();
+    } finally {
+      a.destroy();
+      b.destroy();
+      a.waitFor(30, TimeUnit.SECONDS);
+      b.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void postToAGatewayThatIsNotThereFailsWithOneLine() throws Exception {
     ipfeed("keygen", "--out", "me.key");
     int port;
