@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.ipfeed.store.local.LocalBlockStore;
 import org.ipfeed.store.local.LocalStoreConfig;
 
@@ -81,11 +80,7 @@ final class GatewayHarness implements AutoCloseable {
   }
 
   static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return Blocking.await(future, Duration.ofSeconds(30));
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.ipfeed.gateway.Blocking;
 import org.ipfeed.gateway.ingest.Head;
 import org.ipfeed.indexer.Checkpoint;
 import org.ipfeed.indexer.FeedIndex;
@@ -35,6 +36,7 @@ public final class IndexFeeder implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(IndexFeeder.class.getName());
   private static final int MAX_BATCH = 2_000;
+  private static final java.time.Duration STORE_WAIT = java.time.Duration.ofMinutes(1);
 
   private final FeedIndex index;
   private final BlockStore store;
@@ -132,19 +134,7 @@ public final class IndexFeeder implements AutoCloseable {
   }
 
   private static <T> T await(io.vertx.core.Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new IllegalStateException("the store did not answer within a minute", e);
-    }
+    return Blocking.await(future, STORE_WAIT);
   }
 
   /** Waits until everything queued so far is applied, then stops the thread. */
