@@ -140,7 +140,7 @@ public final class Gateway {
     Router router = Router.router(vertx);
     Ingest ingest =
         new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), parts.feeder()::offer);
-    EntriesApi entries = new EntriesApi(store, ingest);
+    EntriesApi entries = new EntriesApi(vertx, store, ingest);
     AccountsApi accounts = new AccountsApi(vertx, store, parts.heads(), ingest);
     router.route(HttpMethod.GET, "/api/v1/authors/:did/export").handler(accounts::export);
     router

@@ -1,5 +1,7 @@
 package org.ipfeed.gateway.api;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -28,19 +30,26 @@ public final class EntriesApi {
   /** Bodies beyond this are refused while being read (413); DAG-JSON needs room over 1 MiB. */
   public static final long MAX_BODY_BYTES = 2L * 1024 * 1024;
 
+  private final Vertx vertx;
   private final BlockStore store;
   private final Ingest ingest;
 
-  public EntriesApi(BlockStore store, Ingest ingest) {
+  public EntriesApi(Vertx vertx, BlockStore store, Ingest ingest) {
+    this.vertx = vertx;
     this.store = store;
     this.ingest = ingest;
   }
 
   public void post(RoutingContext ctx) {
     byte[] body = ctx.body().buffer() == null ? new byte[0] : ctx.body().buffer().getBytes();
-    byte[] block = asDagCbor(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), body);
-    ingest
-        .submit(block)
+    boolean json = isJson(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    // Converting up to 2 MiB of DAG-JSON is CPU work: a worker, never the event loop.
+    Future<byte[]> block =
+        json
+            ? vertx.executeBlocking(() -> DagCbor.encode(DagJson.decode(body)), false)
+            : Future.succeededFuture(body);
+    block
+        .compose(ingest::submit)
         .onFailure(ctx::fail)
         .onSuccess(
             accepted -> {
@@ -57,33 +66,30 @@ public final class EntriesApi {
     Cid cid = Cid.parse(ctx.pathParam("cid"));
     store
         .get(cid)
+        .compose(block -> vertx.executeBlocking(() -> entryJson(cid, block.bytes()), false))
         .onFailure(ctx::fail)
         .onSuccess(
-            block -> {
-              SignedEntry e;
-              try {
-                e = SignedEntry.decode(block.bytes());
-              } catch (BadInputException notAnEntry) {
-                ctx.fail(
-                    new NotFoundException(
-                        "not-an-entry", cid + " is a block here, but not an ipfeed entry"));
-                return;
-              }
-              JsonObject json =
-                  summary(e)
-                      .put(
-                          "entry",
-                          new JsonObject(
-                              new String(
-                                  DagJson.encode(DagCbor.decode(block.bytes())),
-                                  StandardCharsets.UTF_8)))
-                      .put("block", "/ipfs/" + cid + "?format=raw");
-              ctx.response()
-                  .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                  // An entry never changes; whether it is hidden is the timeline's business.
-                  .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=29030400, immutable")
-                  .end(json.encode());
-            });
+            json ->
+                ctx.response()
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    // An entry never changes; whether it is hidden is the timeline's business.
+                    .putHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=29030400, immutable")
+                    .end(json.encode()));
+  }
+
+  /** Decoding and rendering a block of up to 1 MiB: run on a worker. */
+  private static JsonObject entryJson(Cid cid, byte[] bytes) {
+    SignedEntry e;
+    try {
+      e = SignedEntry.decode(bytes);
+    } catch (BadInputException notAnEntry) {
+      throw new NotFoundException(
+          "not-an-entry", cid + " is a block here, but not an ipfeed entry");
+    }
+    String dagJson = new String(DagJson.encode(DagCbor.decode(bytes)), StandardCharsets.UTF_8);
+    return summary(e)
+        .put("entry", new JsonObject(dagJson))
+        .put("block", "/ipfs/" + cid + "?format=raw");
   }
 
   /** What every answer about an entry carries: enough to fetch the block and check it. */
@@ -95,13 +101,13 @@ public final class EntriesApi {
         .put("seq", e.entry().seq());
   }
 
-  static byte[] asDagCbor(String contentType, byte[] body) {
+  /** Whether the body is DAG-JSON (to convert) rather than DAG-CBOR; 415 for anything else. */
+  static boolean isJson(String contentType) {
     String type =
         contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
     return switch (type) {
-      case "application/vnd.ipld.dag-cbor", "application/cbor" -> body;
-      case "application/vnd.ipld.dag-json", "application/json" ->
-          DagCbor.encode(DagJson.decode(body));
+      case "application/vnd.ipld.dag-cbor", "application/cbor" -> false;
+      case "application/vnd.ipld.dag-json", "application/json" -> true;
       default ->
           throw new BadInputException(
               "unsupported-media-type",
