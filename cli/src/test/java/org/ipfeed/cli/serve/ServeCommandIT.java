@@ -30,20 +30,29 @@ class ServeCommandIT {
 
   @TempDir Path dir;
 
-  private Process start(String... args) throws IOException {
+  /**
+   * {@code java -jar ipfeed.jar ARGS} in the test's directory, with no ipfeed settings inherited.
+   */
+  private Process launch(List<String> args) throws IOException {
     Path jar = Path.of(System.getProperty("ipfeed.jar", "target/ipfeed.jar"));
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                jar.toString(),
-                "serve"));
-    command.addAll(List.of(args));
+                jar.toString()));
+    command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
     pb.environment().remove("IPFEED_PORT");
     pb.environment().remove("IPFEED_DATA");
+    pb.environment().remove("IPFEED_GATEWAY");
     return pb.start();
+  }
+
+  private Process start(String... args) throws IOException {
+    List<String> serve = new ArrayList<>(List.of("serve"));
+    serve.addAll(List.of(args));
+    return launch(serve);
   }
 
   /** The server's first line, or a failure naming what it said on stderr: never a hang. */
@@ -106,15 +115,7 @@ class ServeCommandIT {
   record Run(int exit, String out, String err) {}
 
   private Run ipfeed(String... args) throws Exception {
-    Path jar = Path.of(System.getProperty("ipfeed.jar", "target/ipfeed.jar"));
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).start();
+    Process p = launch(List.of(args));
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
