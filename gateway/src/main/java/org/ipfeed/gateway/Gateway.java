@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.ipfeed.gateway.api.AccountsApi;
@@ -21,12 +23,19 @@ import org.ipfeed.gateway.api.AuthorsApi;
 import org.ipfeed.gateway.api.EntriesApi;
 import org.ipfeed.gateway.feed.FeedApi;
 import org.ipfeed.gateway.feed.IndexFeeder;
+import org.ipfeed.gateway.follow.FollowSet;
+import org.ipfeed.gateway.follow.Follower;
+import org.ipfeed.gateway.follow.Forks;
+import org.ipfeed.gateway.follow.LocalUsers;
+import org.ipfeed.gateway.follow.LogSync;
 import org.ipfeed.gateway.http.Cors;
 import org.ipfeed.gateway.http.HealthHandler;
 import org.ipfeed.gateway.http.Problems;
 import org.ipfeed.gateway.ingest.Ingest;
 import org.ipfeed.gateway.ingest.LogHeads;
 import org.ipfeed.gateway.ipfs.IpfsPathHandler;
+import org.ipfeed.gateway.stream.Announcements;
+import org.ipfeed.gateway.stream.StreamApi;
 import org.ipfeed.indexer.FeedIndex;
 import org.ipfeed.indexer.IndexConfig;
 import org.ipfeed.indexer.LuceneFeedIndex;
@@ -44,15 +53,57 @@ public final class Gateway {
 
   private final Vertx vertx;
   private final List<HttpServer> servers;
-  private final Parts parts;
+  private final Node node;
 
   /** What a node holds open besides its servers. */
-  private record Parts(LogHeads heads, FeedIndex index, IndexFeeder feeder) {}
+  private record Parts(LogHeads heads, FeedIndex index, IndexFeeder feeder, LocalUsers users) {}
 
-  private Gateway(Vertx vertx, List<HttpServer> servers, Parts parts) {
+  /**
+   * The node's moving parts: ingest, and what it tells of each stored entry (the index, the live
+   * stream, the follow set); the follower, when there are peers to follow.
+   */
+  private record Node(
+      Parts parts,
+      Ingest ingest,
+      Announcements announcements,
+      FollowSet followSet,
+      Forks forks,
+      Optional<Follower> follower) {
+
+    static Node wire(Vertx vertx, GatewayConfig config, BlockStore store, Parts parts) {
+      Announcements announcements = new Announcements();
+      FollowSet followSet = new FollowSet(config.follow(), parts.users(), parts.index());
+      Forks forks = new Forks();
+      AtomicReference<Follower> follower = new AtomicReference<>();
+      Ingest.Listener listener =
+          (entry, created, origin) -> {
+            parts.feeder().offer(entry);
+            if (origin == Ingest.Origin.LOCAL) {
+              parts.users().add(entry.entry().author());
+            }
+            if (created) {
+              announcements.publish(entry);
+              followSet
+                  .observe(entry)
+                  .ifPresent(
+                      author ->
+                          Optional.ofNullable(follower.get()).ifPresent(f -> f.followed(author)));
+            }
+          };
+      Ingest ingest = new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), listener);
+      if (!config.peers().isEmpty()) {
+        LogSync sync = new LogSync(vertx, store, parts.heads(), ingest, forks, Clock.systemUTC());
+        follower.set(new Follower(vertx, config.peers(), followSet, sync, config.pollEvery()));
+      }
+      return new Node(
+          parts, ingest, announcements, followSet, forks, Optional.ofNullable(follower.get()));
+    }
+  }
+
+  private Gateway(Vertx vertx, List<HttpServer> servers, Node node) {
     this.vertx = vertx;
     this.servers = List.copyOf(servers);
-    this.parts = parts;
+    this.node = node;
   }
 
   /** Starts serving {@code store} as {@code config} says; the future fails if it cannot listen. */
@@ -61,22 +112,27 @@ public final class Gateway {
     return LogHeads.open(vertx, config.dataDir())
         .compose(
             heads ->
-                vertx.executeBlocking(
-                    () -> {
-                      FeedIndex index = openIndex(config.dataDir().resolve("index"));
-                      IndexFeeder feeder = new IndexFeeder(index, store);
-                      // Whatever was stored but not indexed before the last stop goes in first.
-                      feeder.catchUp(heads.snapshot());
-                      return new Parts(heads, index, feeder);
-                    }))
+                LocalUsers.open(vertx, config.dataDir())
+                    .compose(
+                        users ->
+                            vertx.executeBlocking(
+                                () -> {
+                                  FeedIndex index = openIndex(config.dataDir().resolve("index"));
+                                  IndexFeeder feeder = new IndexFeeder(index, store);
+                                  // Whatever was stored but not indexed before the last stop goes
+                                  // in first.
+                                  feeder.catchUp(heads.snapshot());
+                                  return new Parts(heads, index, feeder, users);
+                                })))
         .compose(
-            parts ->
-                serve(vertx, config, router(vertx, config, store, storeKind, parts))
-                    .map(servers -> new Gateway(vertx, servers, parts))
-                    .recover(
-                        failure ->
-                            closeParts(vertx, parts)
-                                .transform(closed -> Future.failedFuture(failure))));
+            parts -> {
+              Node node = Node.wire(vertx, config, store, parts);
+              return serve(vertx, config, router(vertx, config, store, storeKind, node))
+                  .map(servers -> new Gateway(vertx, servers, node))
+                  .recover(
+                      failure ->
+                          closeNode(vertx, node).transform(closed -> Future.failedFuture(failure)));
+            });
   }
 
   /**
@@ -136,10 +192,10 @@ public final class Gateway {
   }
 
   static Router router(
-      Vertx vertx, GatewayConfig config, BlockStore store, String storeKind, Parts parts) {
+      Vertx vertx, GatewayConfig config, BlockStore store, String storeKind, Node node) {
     Router router = Router.router(vertx);
-    Ingest ingest =
-        new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), parts.feeder()::offer);
+    Parts parts = node.parts();
+    Ingest ingest = node.ingest();
     EntriesApi entries = new EntriesApi(vertx, store, ingest);
     AccountsApi accounts = new AccountsApi(vertx, store, parts.heads(), ingest);
     router.route(HttpMethod.GET, "/api/v1/authors/:did/export").handler(accounts::export);
@@ -160,7 +216,11 @@ public final class Gateway {
     router.route(HttpMethod.GET, "/api/v1/entries/:cid").handler(entries::get);
     router
         .route(HttpMethod.GET, "/api/v1/authors/:did")
-        .handler(new AuthorsApi(parts.heads())::get);
+        .handler(new AuthorsApi(parts.heads(), node.forks())::get);
+    router.route("/api/v1/stream").handler(new Cors());
+    router
+        .route(HttpMethod.GET, "/api/v1/stream")
+        .handler(new StreamApi(vertx, node.announcements())::stream);
     router.route("/ipfs/*").handler(new Cors());
     IpfsPathHandler ipfs = new IpfsPathHandler(vertx, store, config.maxCarBlocks());
     router.route(HttpMethod.GET, "/ipfs/*").handler(ipfs);
@@ -184,6 +244,11 @@ public final class Gateway {
     return false;
   }
 
+  /** Live-stream subscribers now connected (for tests that must wait for a peer's stream). */
+  int streamSubscribers() {
+    return node.announcements().subscribers();
+  }
+
   public int port() {
     return servers.get(0).actualPort();
   }
@@ -191,11 +256,13 @@ public final class Gateway {
   /** Stops the servers, then saves the heads, indexes what is queued and closes the index. */
   public Future<Void> close() {
     return Future.all(servers.stream().map(HttpServer::close).toList())
-        .eventually(() -> closeParts(vertx, parts))
+        .eventually(() -> closeNode(vertx, node))
         .mapEmpty();
   }
 
-  private static Future<Void> closeParts(Vertx vertx, Parts parts) {
+  private static Future<Void> closeNode(Vertx vertx, Node node) {
+    node.follower().ifPresent(Follower::close);
+    Parts parts = node.parts();
     return parts
         .heads()
         .close()

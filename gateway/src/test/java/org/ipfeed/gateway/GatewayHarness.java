@@ -9,8 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.ipfeed.store.BlockStore;
 import org.ipfeed.store.local.LocalBlockStore;
 import org.ipfeed.store.local.LocalStoreConfig;
+import org.ipfeed.store.peer.PeerConfig;
+import org.ipfeed.store.peer.PeerGatewayReader;
+import org.ipfeed.store.tiered.TieredBlockStore;
+import org.ipfeed.store.tiered.TieredStoreConfig;
+import org.ipfeed.store.tiered.Tiers;
 
 /**
  * A gateway on a free loopback port over a real embedded store in a temporary directory, and the
@@ -19,7 +26,7 @@ import org.ipfeed.store.local.LocalStoreConfig;
 final class GatewayHarness implements AutoCloseable {
 
   final Vertx vertx = Vertx.vertx();
-  final LocalBlockStore store;
+  final BlockStore store;
   final Gateway gateway;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -29,17 +36,28 @@ final class GatewayHarness implements AutoCloseable {
   }
 
   GatewayHarness(Path dir, int maxCarBlocks) {
-    store = await(LocalBlockStore.open(vertx, LocalStoreConfig.defaults(dir.resolve("blocks"))));
-    gateway =
-        await(
-            Gateway.start(
-                vertx,
-                GatewayConfig.defaults()
-                    .withDataDir(dir)
-                    .withPort(0)
-                    .withMaxCarBlocks(maxCarBlocks),
-                store,
-                "local"));
+    this(dir, c -> c.withMaxCarBlocks(maxCarBlocks));
+  }
+
+  /**
+   * A gateway configured by {@code tweak}; with peers, its store reads through to them as {@code
+   * ipfeed serve}'s does.
+   */
+  GatewayHarness(Path dir, UnaryOperator<GatewayConfig> tweak) {
+    GatewayConfig config = tweak.apply(GatewayConfig.defaults().withDataDir(dir).withPort(0));
+    LocalBlockStore local =
+        await(LocalBlockStore.open(vertx, LocalStoreConfig.defaults(dir.resolve("blocks"))));
+    store =
+        config.peers().isEmpty()
+            ? local
+            : await(
+                TieredBlockStore.open(
+                    vertx,
+                    TieredStoreConfig.of(dir),
+                    Tiers.local(local)
+                        .withPeers(
+                            PeerGatewayReader.create(vertx, PeerConfig.of(config.peers())))));
+    gateway = await(Gateway.start(vertx, config, store, "local"));
   }
 
   URI uri(String pathAndQuery) {

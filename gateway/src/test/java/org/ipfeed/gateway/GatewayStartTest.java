@@ -37,7 +37,16 @@ class GatewayStartTest {
   void aTakenDefaultPortFallsBackToAFreeOne() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       GatewayConfig config =
-          new GatewayConfig(dir, "127.0.0.1", taken.getLocalPort(), false, 10, 2);
+          new GatewayConfig(
+              dir,
+              "127.0.0.1",
+              taken.getLocalPort(),
+              false,
+              10,
+              2,
+              java.util.List.of(),
+              java.util.Set.of(),
+              GatewayConfig.DEFAULT_POLL);
 
       Gateway gateway = GatewayHarness.await(Gateway.start(vertx, config, store, "local"));
 

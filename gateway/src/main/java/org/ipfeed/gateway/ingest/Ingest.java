@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ipfeed.schema.entry.InvalidEntryException;
 import org.ipfeed.schema.entry.Limits;
@@ -37,28 +36,48 @@ public final class Ingest {
   /** What happened to a submission. */
   public record Accepted(SignedEntry entry, boolean created) {}
 
+  /** Where a submission came from. */
+  public enum Origin {
+    /** A user of this node: a post, an import. Its author becomes one of the node's users. */
+    LOCAL,
+    /** A log this node follows, fetched from peers. */
+    FOLLOWED
+  }
+
+  /** Told of every entry stored; called on whatever thread the store completes on. */
+  public interface Listener {
+    /**
+     * @param created whether the entry is new to the log (false: it was already there)
+     */
+    void stored(SignedEntry entry, boolean created, Origin origin);
+  }
+
   private final Vertx vertx;
   private final BlockStore store;
   private final LogHeads heads;
   private final Clock clock;
-  private final Consumer<SignedEntry> stored;
+  private final Listener listener;
   private final Map<Did, Future<?>> tails = new ConcurrentHashMap<>();
 
   /**
-   * @param stored told of every entry that is stored (new or not), for the index; called on
-   *     whatever thread the store completes on, so it must return at once
+   * @param listener told of every entry that is stored (new or not), for the index and the live
+   *     stream; it must return at once
    */
-  public Ingest(
-      Vertx vertx, BlockStore store, LogHeads heads, Clock clock, Consumer<SignedEntry> stored) {
+  public Ingest(Vertx vertx, BlockStore store, LogHeads heads, Clock clock, Listener listener) {
     this.vertx = vertx;
     this.store = store;
     this.heads = heads;
     this.clock = clock;
-    this.stored = stored;
+    this.listener = listener;
+  }
+
+  /** Checks and stores a signed entry's DAG-CBOR bytes submitted by a user of this node. */
+  public Future<Accepted> submit(byte[] block) {
+    return submit(block, Origin.LOCAL);
   }
 
   /** Checks and stores a signed entry's DAG-CBOR bytes. */
-  public Future<Accepted> submit(byte[] block) {
+  public Future<Accepted> submit(byte[] block, Origin origin) {
     if (block.length > Limits.MAX_BLOCK_BYTES) {
       return Future.failedFuture(
           new TooLargeException(
@@ -69,7 +88,7 @@ public final class Ingest {
     // Decoding and the signature are CPU work: a worker, never the event loop.
     return vertx
         .executeBlocking(() -> checkClock(SignedEntry.decode(block).verify()), false)
-        .compose(entry -> oneAtATime(entry.entry().author(), () -> place(entry)));
+        .compose(entry -> oneAtATime(entry.entry().author(), () -> place(entry, origin)));
   }
 
   private SignedEntry checkClock(SignedEntry entry) {
@@ -86,19 +105,25 @@ public final class Ingest {
     return entry;
   }
 
-  private Future<Accepted> place(SignedEntry entry) {
-    return store
-        .has(entry.cid())
-        .compose(
-            present -> {
-              if (present) {
-                stored.accept(entry);
-                return Future.succeededFuture(new Accepted(entry, false));
-              }
-              Did author = entry.entry().author();
-              long seq = entry.entry().seq();
-              Optional<Head> head = heads.get(author);
-              if (head.isPresent() && head.get().seq() >= seq) {
+  /**
+   * An entry at or below its author's known head is either the one already in the log (pinned,
+   * since every accepted entry is) or a fork. One beyond the head must continue the log.
+   */
+  private Future<Accepted> place(SignedEntry entry, Origin origin) {
+    Did author = entry.entry().author();
+    long seq = entry.entry().seq();
+    Optional<Head> head = heads.get(author);
+    if (head.isPresent() && head.get().seq() >= seq) {
+      // Pinned, not merely present: a block fetched while following a peer's fork is cached
+      // unpinned, and must not pass for part of the log.
+      return store
+          .isPinned(entry.cid())
+          .compose(
+              accepted -> {
+                if (accepted) {
+                  listener.stored(entry, false, origin);
+                  return Future.succeededFuture(new Accepted(entry, false));
+                }
                 return Future.failedFuture(
                     new ConflictException(
                         "log-fork",
@@ -112,18 +137,16 @@ public final class Ingest {
                             + "); "
                             + entry.cid()
                             + " would fork it"));
-              }
-              Optional<Cid> prev = entry.entry().header().prev();
-              if (prev.isEmpty()) {
-                return store(entry);
-              }
-              if (head.isPresent()
-                  && head.get().cid().equals(prev.get())
-                  && head.get().seq() == seq - 1) {
-                return store(entry);
-              }
-              return checkPrev(entry, prev.get()).compose(ok -> store(entry));
-            });
+              });
+    }
+    Optional<Cid> prev = entry.entry().header().prev();
+    if (prev.isEmpty()) {
+      return store(entry, origin);
+    }
+    if (head.isPresent() && head.get().cid().equals(prev.get()) && head.get().seq() == seq - 1) {
+      return store(entry, origin);
+    }
+    return checkPrev(entry, prev.get()).compose(ok -> store(entry, origin));
   }
 
   /** Proves the entry's place through the store when the head does not (a cold or lost head). */
@@ -170,13 +193,13 @@ public final class Ingest {
                     false));
   }
 
-  private Future<Accepted> store(SignedEntry entry) {
+  private Future<Accepted> store(SignedEntry entry, Origin origin) {
     return store
         .putPinned(Block.verified(entry.cid(), entry.block()))
         .map(
             durable -> {
               heads.advance(entry.entry().author(), new Head(entry.entry().seq(), entry.cid()));
-              stored.accept(entry);
+              listener.stored(entry, true, origin);
               return new Accepted(entry, true);
             });
   }

@@ -1,0 +1,73 @@
+package org.ipfeed.gateway.follow;
+
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.ipfeed.indexer.FeedIndex;
+import org.ipfeed.schema.entry.Follow;
+import org.ipfeed.schema.entry.SignedEntry;
+import org.ipfeed.schema.identity.Did;
+
+/**
+ * The authors this node follows: those its operator configured, and those its {@link LocalUsers}
+ * follow according to the index. A user's new follow is added at once, before the index has it, so
+ * that following someone fetches their log straight away; unfollows take effect at the next {@link
+ * #refresh}.
+ */
+public final class FollowSet {
+
+  private final Set<Did> configured;
+  private final LocalUsers users;
+  private final FeedIndex index;
+  private volatile Set<Did> current;
+
+  public FollowSet(Set<Did> configured, LocalUsers users, FeedIndex index) {
+    this.configured = Set.copyOf(configured);
+    this.users = users;
+    this.index = index;
+    this.current = this.configured;
+  }
+
+  public boolean contains(Did author) {
+    return current.contains(author);
+  }
+
+  public Set<Did> all() {
+    return current;
+  }
+
+  /**
+   * Recomputes the set from the index (blocking: call it on a worker) and answers the authors that
+   * were not in it before.
+   */
+  public Set<Did> refresh() {
+    Set<Did> next = new HashSet<>(configured);
+    for (Did user : users.all()) {
+      next.addAll(index.following(user));
+    }
+    synchronized (this) {
+      Set<Did> added = new HashSet<>(next);
+      added.removeAll(current);
+      current = Set.copyOf(next);
+      return added;
+    }
+  }
+
+  /**
+   * Takes note of a newly stored entry: a local user's follow adds its subject. Answers the author
+   * that entered the set, if one did.
+   */
+  public Optional<Did> observe(SignedEntry entry) {
+    if (entry.entry() instanceof Follow follow
+        && users.contains(follow.author())
+        && !current.contains(follow.subject())) {
+      synchronized (this) {
+        Set<Did> next = new HashSet<>(current);
+        next.add(follow.subject());
+        current = Set.copyOf(next);
+      }
+      return Optional.of(follow.subject());
+    }
+    return Optional.empty();
+  }
+}
