@@ -4,6 +4,8 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
@@ -225,9 +227,27 @@ public final class Gateway {
     IpfsPathHandler ipfs = new IpfsPathHandler(vertx, store, config.maxCarBlocks());
     router.route(HttpMethod.GET, "/ipfs/*").handler(ipfs);
     router.route(HttpMethod.HEAD, "/ipfs/*").handler(ipfs);
-    router.route(HttpMethod.GET, "/health").handler(new HealthHandler(store, storeKind));
+    router
+        .route(HttpMethod.GET, "/health")
+        .handler(new HealthHandler(store, storeKind, () -> peerStates(node)));
     Problems.install(router);
     return router;
+  }
+
+  private static JsonArray peerStates(Node node) {
+    JsonArray peers = new JsonArray();
+    node.follower()
+        .ifPresent(
+            f ->
+                f.status()
+                    .forEach(
+                        s ->
+                            peers.add(
+                                new JsonObject()
+                                    .put("url", s.peer().toString())
+                                    .put("stream", s.streaming() ? "connected" : "down")
+                                    .put("reachable", s.answering()))));
+    return peers;
   }
 
   private static Future<HttpServer> listen(

@@ -2,9 +2,7 @@ package org.ipfeed.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ipfeed.cli.ExitCodes;
+import org.ipfeed.cli.serve.IpfeedProcess.Run;
 import org.ipfeed.schema.multiformats.Cid;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,23 +29,8 @@ class ServeCommandIT {
 
   @TempDir Path dir;
 
-  /**
-   * {@code java -jar ipfeed.jar ARGS} in the test's directory, with no ipfeed settings inherited.
-   */
   private Process launch(List<String> args) throws IOException {
-    Path jar = Path.of(System.getProperty("ipfeed.jar", "target/ipfeed.jar"));
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toString()));
-    command.addAll(args);
-    ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-    pb.environment().remove("IPFEED_PORT");
-    pb.environment().remove("IPFEED_DATA");
-    pb.environment().remove("IPFEED_GATEWAY");
-    return pb.start();
+    return IpfeedProcess.launch(dir, args);
   }
 
   private Process start(String... args) throws IOException {
@@ -55,29 +39,8 @@ class ServeCommandIT {
     return launch(serve);
   }
 
-  /** The server's first line, or a failure naming what it said on stderr: never a hang. */
   private static String firstLine(Process p) throws Exception {
-    java.util.concurrent.CompletableFuture<String> line =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                String l =
-                    new BufferedReader(
-                            new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
-                        .readLine();
-                return l == null ? "" : l;
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
-    try {
-      return line.get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      p.destroyForcibly();
-      throw new AssertionError(
-          "ipfeed serve printed nothing in 60 s; stderr: "
-              + new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-    }
+    return IpfeedProcess.firstLine(p);
   }
 
   @Test
@@ -112,14 +75,8 @@ class ServeCommandIT {
     assertThat(p.exitValue()).isIn(0, 143);
   }
 
-  record Run(int exit, String out, String err) {}
-
   private Run ipfeed(String... args) throws Exception {
-    Process p = launch(List.of(args));
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return new Run(p.exitValue(), out, err);
+    return IpfeedProcess.run(dir, args);
   }
 
   @Test
@@ -301,7 +258,7 @@ class ServeCommandIT {
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(p.exitValue()).isEqualTo(ExitCodes.USAGE);
-    assertThat(err).contains("--port must be between 0 and 65535");
+    assertThat(err).contains("--port must be a whole number from 0 to 65535, not '70000'");
     assertThat(Files.exists(dir.resolve("ipfeed-data"))).isFalse();
   }
 }

@@ -69,6 +69,18 @@ public final class Follower implements AutoCloseable {
     refresh();
   }
 
+  /**
+   * How each peer looks from here: whether its live stream is connected, and whether its head
+   * endpoint answered the last time it was asked.
+   */
+  public record PeerState(URI peer, boolean streaming, boolean answering) {}
+
+  public List<PeerState> status() {
+    return links.stream()
+        .map(l -> new PeerState(l.peer.base(), l.stream != null, l.pollBackoff.ready()))
+        .toList();
+  }
+
   /** Asks every peer for {@code author}'s head now: an author who just joined the follow set. */
   public void followed(Did author) {
     links.forEach(l -> poll(l, Set.of(author)));
@@ -96,6 +108,7 @@ public final class Follower implements AutoCloseable {
   }
 
   private void reconnect(Link link) {
+    link.stream = null;
     if (closed) {
       return;
     }
