@@ -18,6 +18,7 @@ import org.ipfeed.cli.codec.CodecConvertCommand;
 import org.ipfeed.cli.entry.EntryCommand;
 import org.ipfeed.cli.entry.EntrySignCommand;
 import org.ipfeed.cli.entry.EntryVerifyCommand;
+import org.ipfeed.cli.serve.ReindexCommand;
 import org.ipfeed.cli.serve.ServeCommand;
 import org.ipfeed.schema.error.IpfeedException;
 import picocli.CommandLine;
@@ -37,6 +38,7 @@ public final class Cli {
                     .addSubcommand(new CodecConvertCommand(terminal)))
             .addSubcommand(new KeygenCommand(terminal))
             .addSubcommand(new ServeCommand(terminal))
+            .addSubcommand(new ReindexCommand(terminal))
             .addSubcommand(new PostCommand(terminal))
             .addSubcommand(new FollowCommand(terminal))
             .addSubcommand(new UnfollowCommand(terminal))

@@ -50,6 +50,9 @@ import org.ipfeed.store.BlockStore;
  */
 public final class Gateway {
 
+  /** The index's folder in the data directory. */
+  static final String INDEX_DIR = "index";
+
   private static final int ANY_SHARED_PORT = -1;
   private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
@@ -119,7 +122,7 @@ public final class Gateway {
                         users ->
                             vertx.executeBlocking(
                                 () -> {
-                                  FeedIndex index = openIndex(config.dataDir().resolve("index"));
+                                  FeedIndex index = openIndex(config.dataDir().resolve(INDEX_DIR));
                                   IndexFeeder feeder = new IndexFeeder(index, store);
                                   // Whatever was stored but not indexed before the last stop goes
                                   // in first.
@@ -146,12 +149,20 @@ public final class Gateway {
       return LuceneFeedIndex.open(dir, IndexConfig.defaults());
     } catch (IllegalStateException otherFormat) {
       LOG.warning(otherFormat.getMessage() + "; rebuilding it from the block store");
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(f);
-        }
-      }
+      deleteTree(dir);
       return LuceneFeedIndex.open(dir, IndexConfig.defaults());
+    }
+  }
+
+  /** Deletes a directory and everything in it; nothing if it does not exist. */
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
     }
   }
 

@@ -224,6 +224,52 @@ class ServeCommandIT {
   }
 
   @Test
+  void reindexRebuildsAStoppedNodesIndexAndRefusesARunningOne() throws Exception {
+    Process p = start("--port", "0", "--data", "node-r");
+    String gw;
+    String post;
+    try {
+      Matcher m = URL.matcher(firstLine(p));
+      assertThat(m.find()).isTrue();
+      gw = m.group(1);
+      ipfeed("keygen", "--out", "me.key");
+      post =
+          ipfeed("post", "--key", "me.key", "--gateway", gw, "rebuild me, #reindex").out().strip();
+      ipfeed("post", "--key", "me.key", "--gateway", gw, "and me");
+
+      Run busy = ipfeed("reindex", "--data", "node-r");
+      assertThat(busy.exit()).isEqualTo(ExitCodes.FAILED);
+      assertThat(busy.err().lines()).hasSize(1);
+      assertThat(busy.err()).contains("is in use, by a running node: stop it, then reindex");
+    } finally {
+      p.destroy();
+      p.waitFor(30, TimeUnit.SECONDS);
+    }
+    try (var files = Files.walk(dir.resolve("node-r/index"))) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(f);
+      }
+    }
+
+    Run reindex = ipfeed("reindex", "--data", "node-r");
+
+    assertThat(reindex.exit()).as(reindex.err()).isZero();
+    assertThat(reindex.out()).startsWith("reindexed 2 entries of 1 authors in ");
+    // Not a terminal: one line per phase and tenth, ending at 100 %.
+    assertThat(reindex.err().lines().toList()).last().asString().contains("100% 2/2");
+    Process again = start("--port", "0", "--data", "node-r");
+    try {
+      Matcher m = URL.matcher(firstLine(again));
+      assertThat(m.find()).isTrue();
+      Run search = ipfeed("search", "--gateway", m.group(1), "rebuild");
+      assertThat(search.out()).contains(post);
+    } finally {
+      again.destroy();
+      again.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void postToAGatewayThatIsNotThereFailsWithOneLine() throws Exception {
     ipfeed("keygen", "--out", "me.key");
     int port;

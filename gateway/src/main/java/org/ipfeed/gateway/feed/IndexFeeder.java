@@ -43,6 +43,7 @@ public final class IndexFeeder implements AutoCloseable {
   private final BlockingQueue<Optional<SignedEntry>> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile RuntimeException failed;
 
   public IndexFeeder(FeedIndex index, BlockStore store) {
     this.index = index;
@@ -89,6 +90,7 @@ public final class IndexFeeder implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         // The entries are stored; the next entry of the author, or the next start, retries them.
+        failed = e;
         LOG.log(
             Level.WARNING, "indexing a batch failed; it will be retried by the next catch-up", e);
       }
@@ -135,6 +137,11 @@ public final class IndexFeeder implements AutoCloseable {
 
   private static <T> T await(io.vertx.core.Future<T> future) {
     return Blocking.await(future, STORE_WAIT);
+  }
+
+  /** The last failure to index a batch, or null: for a rebuild, which must not wait forever. */
+  public RuntimeException failed() {
+    return failed;
   }
 
   /** Waits until everything queued so far is applied, then stops the thread. */

@@ -26,7 +26,7 @@ import org.ipfeed.schema.multiformats.Cid;
  */
 public final class LogHeads {
 
-  static final String FILE = "heads.tsv";
+  public static final String FILE = "heads.tsv";
 
   private final Vertx vertx;
   private final Path file;
