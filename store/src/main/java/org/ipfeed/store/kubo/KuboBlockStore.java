@@ -59,6 +59,14 @@ import org.ipfeed.store.car.CarImport;
  */
 public final class KuboBlockStore implements BlockStore, KuboPubSub {
 
+  /**
+   * The reason of a command error: the node is up and answered this call with an RPC error body (it
+   * refuses this call, for this block), as opposed to an outage ({@code ipfs-unreachable}, {@code
+   * ipfs-timeout}, {@code ipfs-unavailable}) or a failure without an answer ({@code ipfs-error}).
+   * The tiered store's outbox backs off only the refused entry, not the node.
+   */
+  public static final String REFUSED = "ipfs-refused";
+
   private final Vertx vertx;
   private final KuboStoreConfig config;
   private final NodeRpc rpc;
@@ -645,10 +653,10 @@ public final class KuboBlockStore implements BlockStore, KuboPubSub {
       }
       return Future.failedFuture(
           new UpstreamException(
-              "ipfs-error",
+              REFUSED,
               "the IPFS node at "
                   + config.apiUrl()
-                  + " failed "
+                  + " refused "
                   + command
                   + (cid == null ? "" : " for " + cid)
                   + ": "
@@ -674,7 +682,7 @@ public final class KuboBlockStore implements BlockStore, KuboPubSub {
   private Throwable asVocabulary(Throwable failure, String command) {
     if (failure instanceof NodeCommandError error) {
       return new UpstreamException(
-          "ipfs-error", "the IPFS node failed " + command + ": " + error.getMessage(), error);
+          REFUSED, "the IPFS node refused " + command + ": " + error.getMessage(), error);
     }
     return failure;
   }

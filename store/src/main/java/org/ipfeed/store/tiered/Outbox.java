@@ -25,6 +25,7 @@ import org.ipfeed.schema.error.UpstreamException;
 import org.ipfeed.schema.multiformats.Cid;
 import org.ipfeed.store.Block;
 import org.ipfeed.store.BlockStore;
+import org.ipfeed.store.kubo.KuboBlockStore;
 
 /**
  * Carries writes from the local store to the IPFS node, durably, in order, at most a few at a time,
@@ -539,9 +540,12 @@ final class Outbox {
     return d.compareTo(config.retryMax()) > 0 ? config.retryMax() : d;
   }
 
-  /** The node is away or busy (as opposed to refusing this one block). */
+  /**
+   * The node is away or busy (as opposed to refusing this one block: a command error, which the
+   * Kubo client reports as {@link KuboBlockStore#REFUSED}, means the node is up and answered).
+   */
   private static boolean isOutage(Throwable cause) {
-    return cause instanceof UpstreamException
+    return (cause instanceof UpstreamException u && !KuboBlockStore.REFUSED.equals(u.reason()))
         || cause instanceof OverloadedException
         || !(cause instanceof IpfeedException);
   }

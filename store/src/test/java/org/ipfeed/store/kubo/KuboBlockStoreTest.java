@@ -442,7 +442,7 @@ class KuboBlockStoreTest {
 
     Throwable t = failure(store.pins());
 
-    assertThat(reason(t)).isEqualTo("ipfs-error");
+    assertThat(reason(t)).isEqualTo(KuboBlockStore.REFUSED);
     assertThat(t.getMessage()).contains("datastore closed");
   }
 

@@ -34,6 +34,7 @@ final class FakeNode implements BlockStore {
   private final AtomicInteger mostRunning = new AtomicInteger();
   private final List<Cid> putOrder = new ArrayList<>();
   private volatile boolean down;
+  private final java.util.Set<Cid> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile long delayMillis;
 
   FakeNode(Vertx vertx) {
@@ -43,6 +44,11 @@ final class FakeNode implements BlockStore {
 
   void down(boolean down) {
     this.down = down;
+  }
+
+  /** Answers every put of {@code cid} with a command error, as a node refusing that block would. */
+  void refuse(Cid cid) {
+    refused.add(cid);
   }
 
   void delay(long millis) {
@@ -90,6 +96,12 @@ final class FakeNode implements BlockStore {
       return Future.failedFuture(
           new UpstreamException(
               "ipfs-unreachable", "the fake node is down (asked for " + cid + ")"));
+    }
+    if (isPut && refused.contains(cid)) {
+      return Future.failedFuture(
+          new UpstreamException(
+              org.ipfeed.store.kubo.KuboBlockStore.REFUSED,
+              "the fake node refused block/put for " + cid));
     }
     int now = running.incrementAndGet();
     mostRunning.accumulateAndGet(now, Math::max);

@@ -111,6 +111,25 @@ class TieredWriteTest {
   }
 
   @Test
+  void aBlockTheNodeRefusesWaitsAloneWhileTheOthersGetThrough() {
+    open();
+    List<Block> blocks = posts(10);
+    node.refuse(blocks.get(0).cid());
+
+    putAll(blocks);
+    Eventually.until(() -> store.status().outbox().pushed() == 9, DRAIN);
+
+    OutboxStatus status = store.status().outbox();
+    assertThat(status.node()).isEqualTo(NodeState.UP);
+    assertThat(status.length()).isEqualTo(1);
+    assertThat(status.lastError()).hasValue(org.ipfeed.store.kubo.KuboBlockStore.REFUSED);
+    assertThat(node.has(blocks.get(0))).isFalse();
+    for (Block b : blocks.subList(1, 10)) {
+      assertThat(node.has(b)).isTrue();
+    }
+  }
+
+  @Test
   void aBlockPutTwiceIsPushedOnce() {
     open();
     Block b = posts(1).get(0);
