@@ -17,10 +17,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.ipfeed.gateway.api.AccountsApi;
+import org.ipfeed.gateway.api.AdminApi;
 import org.ipfeed.gateway.api.AuthorsApi;
 import org.ipfeed.gateway.api.EntriesApi;
 import org.ipfeed.gateway.feed.FeedApi;
@@ -41,6 +43,7 @@ import org.ipfeed.gateway.stream.StreamApi;
 import org.ipfeed.indexer.FeedIndex;
 import org.ipfeed.indexer.IndexConfig;
 import org.ipfeed.indexer.LuceneFeedIndex;
+import org.ipfeed.schema.identity.Did;
 import org.ipfeed.store.BlockStore;
 
 /**
@@ -61,7 +64,8 @@ public final class Gateway {
   private final Node node;
 
   /** What a node holds open besides its servers. */
-  private record Parts(LogHeads heads, FeedIndex index, IndexFeeder feeder, LocalUsers users) {}
+  private record Parts(
+      LogHeads heads, FeedIndex index, IndexFeeder feeder, LocalUsers users, Set<Did> added) {}
 
   /**
    * The node's moving parts: ingest, and what it tells of each stored entry (the index, the live
@@ -78,6 +82,7 @@ public final class Gateway {
     static Node wire(Vertx vertx, GatewayConfig config, BlockStore store, Parts parts) {
       Announcements announcements = new Announcements();
       FollowSet followSet = new FollowSet(config.follow(), parts.users(), parts.index());
+      parts.added().forEach(followSet::add);
       Forks forks = new Forks();
       AtomicReference<Follower> follower = new AtomicReference<>();
       Ingest.Listener listener =
@@ -127,7 +132,12 @@ public final class Gateway {
                                   // Whatever was stored but not indexed before the last stop goes
                                   // in first.
                                   feeder.catchUp(heads.snapshot());
-                                  return new Parts(heads, index, feeder, users);
+                                  return new Parts(
+                                      heads,
+                                      index,
+                                      feeder,
+                                      users,
+                                      AdminApi.saved(config.dataDir()));
                                 })))
         .compose(
             parts -> {
@@ -230,6 +240,17 @@ public final class Gateway {
     router
         .route(HttpMethod.GET, "/api/v1/authors/:did")
         .handler(new AuthorsApi(parts.heads(), node.forks())::get);
+    AdminApi admin =
+        new AdminApi(
+            vertx,
+            config.adminToken(),
+            node.followSet(),
+            did -> node.follower().ifPresent(f -> f.followed(did)),
+            config.dataDir());
+    router.route("/api/v1/admin/*").handler(admin::authorize);
+    router.route(HttpMethod.GET, "/api/v1/admin/follows").handler(admin::list);
+    router.route(HttpMethod.PUT, "/api/v1/admin/follows/:did").handler(admin::add);
+    router.route(HttpMethod.DELETE, "/api/v1/admin/follows/:did").handler(admin::remove);
     router.route("/api/v1/stream").handler(new Cors());
     router
         .route(HttpMethod.GET, "/api/v1/stream")

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.ipfeed.schema.identity.Did;
 
@@ -24,6 +25,7 @@ import org.ipfeed.schema.identity.Did;
  * @param follow authors followed whatever the node's users follow; default none
  * @param pollEvery how often every followed head is asked of every peer; default {@link
  *     #DEFAULT_POLL}
+ * @param adminToken the bearer token of the admin API; default none, which disables it
  */
 public record GatewayConfig(
     Path dataDir,
@@ -34,11 +36,15 @@ public record GatewayConfig(
     int eventLoops,
     List<URI> peers,
     Set<Did> follow,
-    Duration pollEvery) {
+    Duration pollEvery,
+    Optional<String> adminToken) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final int DEFAULT_MAX_CAR_BLOCKS = 10_000;
   public static final Duration DEFAULT_POLL = Duration.ofSeconds(30);
+
+  /** Shorter tokens are guessable; 16 random characters are not. */
+  public static final int MIN_ADMIN_TOKEN = 16;
 
   public GatewayConfig {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -56,6 +62,10 @@ public record GatewayConfig(
     }
     if (pollEvery.compareTo(Duration.ofMillis(100)) < 0) {
       throw new IllegalArgumentException("pollEvery must be at least 100 ms, not " + pollEvery);
+    }
+    if (adminToken.isPresent() && adminToken.get().strip().length() < MIN_ADMIN_TOKEN) {
+      throw new IllegalArgumentException(
+          "an admin token has at least " + MIN_ADMIN_TOKEN + " characters");
     }
     for (URI peer : peers) {
       if (!peer.isAbsolute()
@@ -76,47 +86,116 @@ public record GatewayConfig(
         Runtime.getRuntime().availableProcessors(),
         List.of(),
         Set.of(),
-        DEFAULT_POLL);
+        DEFAULT_POLL,
+        Optional.empty());
   }
 
   public GatewayConfig withDataDir(Path value) {
     return new GatewayConfig(
-        value, host, port, portExplicit, maxCarBlocks, eventLoops, peers, follow, pollEvery);
+        value,
+        host,
+        port,
+        portExplicit,
+        maxCarBlocks,
+        eventLoops,
+        peers,
+        follow,
+        pollEvery,
+        adminToken);
   }
 
   public GatewayConfig withHost(String value) {
     return new GatewayConfig(
-        dataDir, value, port, portExplicit, maxCarBlocks, eventLoops, peers, follow, pollEvery);
+        dataDir,
+        value,
+        port,
+        portExplicit,
+        maxCarBlocks,
+        eventLoops,
+        peers,
+        follow,
+        pollEvery,
+        adminToken);
   }
 
   /** A port asked for by name: if it is taken, start-up fails rather than picking another. */
   public GatewayConfig withPort(int value) {
     return new GatewayConfig(
-        dataDir, host, value, true, maxCarBlocks, eventLoops, peers, follow, pollEvery);
+        dataDir, host, value, true, maxCarBlocks, eventLoops, peers, follow, pollEvery, adminToken);
   }
 
   public GatewayConfig withEventLoops(int value) {
     return new GatewayConfig(
-        dataDir, host, port, portExplicit, maxCarBlocks, value, peers, follow, pollEvery);
+        dataDir,
+        host,
+        port,
+        portExplicit,
+        maxCarBlocks,
+        value,
+        peers,
+        follow,
+        pollEvery,
+        adminToken);
   }
 
   public GatewayConfig withMaxCarBlocks(int value) {
     return new GatewayConfig(
-        dataDir, host, port, portExplicit, value, eventLoops, peers, follow, pollEvery);
+        dataDir, host, port, portExplicit, value, eventLoops, peers, follow, pollEvery, adminToken);
   }
 
   public GatewayConfig withPeers(List<URI> value) {
     return new GatewayConfig(
-        dataDir, host, port, portExplicit, maxCarBlocks, eventLoops, value, follow, pollEvery);
+        dataDir,
+        host,
+        port,
+        portExplicit,
+        maxCarBlocks,
+        eventLoops,
+        value,
+        follow,
+        pollEvery,
+        adminToken);
   }
 
   public GatewayConfig withFollow(Set<Did> value) {
     return new GatewayConfig(
-        dataDir, host, port, portExplicit, maxCarBlocks, eventLoops, peers, value, pollEvery);
+        dataDir,
+        host,
+        port,
+        portExplicit,
+        maxCarBlocks,
+        eventLoops,
+        peers,
+        value,
+        pollEvery,
+        adminToken);
+  }
+
+  public GatewayConfig withAdminToken(Optional<String> value) {
+    return new GatewayConfig(
+        dataDir,
+        host,
+        port,
+        portExplicit,
+        maxCarBlocks,
+        eventLoops,
+        peers,
+        follow,
+        pollEvery,
+        value);
   }
 
   public GatewayConfig withPollEvery(Duration value) {
     return new GatewayConfig(
-        dataDir, host, port, portExplicit, maxCarBlocks, eventLoops, peers, follow, value);
+        dataDir,
+        host,
+        port,
+        portExplicit,
+        maxCarBlocks,
+        eventLoops,
+        peers,
+        follow,
+        value,
+        adminToken);
   }
 }

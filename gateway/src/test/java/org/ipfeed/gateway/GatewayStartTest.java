@@ -46,7 +46,8 @@ class GatewayStartTest {
               2,
               java.util.List.of(),
               java.util.Set.of(),
-              GatewayConfig.DEFAULT_POLL);
+              GatewayConfig.DEFAULT_POLL,
+              java.util.Optional.empty());
 
       Gateway gateway = GatewayHarness.await(Gateway.start(vertx, config, store, "local"));
 

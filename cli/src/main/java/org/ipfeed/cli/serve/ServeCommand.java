@@ -122,6 +122,15 @@ public final class ServeCommand implements Callable<Integer> {
   String pollInterval;
 
   @Option(
+      names = "--admin-token",
+      paramLabel = "TOKEN",
+      description =
+          "Bearer token of the admin API (/api/v1/admin/...), at least 16 characters; prefer the"
+              + " environment or the config file, as flags show in process lists (env"
+              + " IPFEED_ADMIN_TOKEN; default: none, the admin API is off).")
+  String adminToken;
+
+  @Option(
       names = "--max-car-blocks",
       paramLabel = "N",
       description = "Most blocks in one CAR response (env IPFEED_MAX_CAR_BLOCKS; default: 10000).")
@@ -277,6 +286,16 @@ public final class ServeCommand implements Callable<Integer> {
       config = config.withPeers(peerUrls).withFollow(authors);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--peer: " + e.getMessage());
+    }
+    Optional<ServeSettings.Value> token = optional("admin-token", adminToken, settings);
+    if (token.isPresent()) {
+      if (token.get().text().length() < GatewayConfig.MIN_ADMIN_TOKEN) {
+        throw bad(
+            new ServeSettings.Value("(hidden)", token.get().source()),
+            "admin-token",
+            "at least " + GatewayConfig.MIN_ADMIN_TOKEN + " characters");
+      }
+      config = config.withAdminToken(Optional.of(token.get().text()));
     }
     Optional<ServeSettings.Value> node = optional("ipfs", ipfs, settings);
     ipfsUrl = node.isEmpty() ? Optional.empty() : Optional.of(url(node.get(), "ipfs"));

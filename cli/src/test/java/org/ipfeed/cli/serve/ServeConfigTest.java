@@ -73,6 +73,9 @@ class ServeConfigTest {
         .containsExactly(URI.create("http://127.0.0.1:9002"), URI.create("http://127.0.0.1:9003"));
     assertThat(c.follow()).extracting(Object::toString).containsExactly(ALICE);
     assertThat(c.pollEvery()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(config(Map.of("IPFEED_ADMIN_TOKEN", "0123456789abcdef")).adminToken())
+        .hasValue("0123456789abcdef");
+    assertThat(c.adminToken()).isEmpty();
   }
 
   @Test
@@ -102,6 +105,9 @@ class ServeConfigTest {
                 + " not '0'");
     assertThatThrownBy(() -> config(Map.of(), "--peer", "ftp://example.org"))
         .hasMessage("--peer must be an http:// or https:// URL, not 'ftp://example.org'");
+    assertThatThrownBy(() -> config(Map.of("IPFEED_ADMIN_TOKEN", "short")))
+        .hasMessage(
+            "admin-token (from IPFEED_ADMIN_TOKEN) must be at least 16 characters, not '(hidden)'");
     assertThatThrownBy(() -> config(Map.of(), "--follow", "did:key:zzz"))
         .hasMessage("--follow must be a did:key DID, not 'did:key:zzz'");
     assertThatThrownBy(() -> config(Map.of(), "--config", unknown.toString()))

@@ -17,6 +17,7 @@ import org.ipfeed.schema.identity.Did;
 public final class FollowSet {
 
   private final Set<Did> configured;
+  private final Set<Did> added = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final LocalUsers users;
   private final FeedIndex index;
   private volatile Set<Did> current;
@@ -36,12 +37,40 @@ public final class FollowSet {
     return current;
   }
 
+  /** The authors followed by the node's configuration (flags, environment, file). */
+  public Set<Did> configured() {
+    return configured;
+  }
+
+  /** The authors an operator added at run time (the admin API), beyond the configuration. */
+  public Set<Did> added() {
+    return Set.copyOf(added);
+  }
+
+  /** Adds an operator's author; true if the set gained them. */
+  public synchronized boolean add(Did author) {
+    added.add(author);
+    if (current.contains(author)) {
+      return false;
+    }
+    Set<Did> next = new HashSet<>(current);
+    next.add(author);
+    current = Set.copyOf(next);
+    return true;
+  }
+
+  /** Removes an operator's author; a user's follow of them still counts at the next refresh. */
+  public boolean remove(Did author) {
+    return added.remove(author);
+  }
+
   /**
    * Recomputes the set from the index (blocking: call it on a worker) and answers the authors that
    * were not in it before.
    */
   public Set<Did> refresh() {
     Set<Did> next = new HashSet<>(configured);
+    next.addAll(added);
     for (Did user : users.all()) {
       next.addAll(index.following(user));
     }

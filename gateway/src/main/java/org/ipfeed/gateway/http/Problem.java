@@ -9,6 +9,7 @@ import org.ipfeed.schema.error.IpfeedException;
 import org.ipfeed.schema.error.NotFoundException;
 import org.ipfeed.schema.error.OverloadedException;
 import org.ipfeed.schema.error.TooLargeException;
+import org.ipfeed.schema.error.UnauthorizedException;
 import org.ipfeed.schema.error.UpstreamException;
 
 /**
@@ -60,6 +61,9 @@ public record Problem(int status, String reason, String title, String detail) {
     if (e instanceof NotFoundException) {
       return 404;
     }
+    if (e instanceof UnauthorizedException) {
+      return 401;
+    }
     if (e instanceof ConflictException) {
       return 409;
     }
@@ -79,6 +83,7 @@ public record Problem(int status, String reason, String title, String detail) {
   static String title(int status) {
     return switch (status) {
       case 400 -> "Bad Request";
+      case 401 -> "Unauthorized";
       case 404 -> "Not Found";
       case 406 -> "Not Acceptable";
       case 409 -> "Conflict";

@@ -64,6 +64,9 @@ public final class Problems {
         .putHeader(HttpHeaders.CONTENT_TYPE, Problem.CONTENT_TYPE)
         .putHeader("X-Content-Type-Options", "nosniff");
     response.headers().remove(HttpHeaders.CACHE_CONTROL).remove(HttpHeaders.ETAG);
+    if (problem.status() == 401) {
+      response.putHeader("WWW-Authenticate", "Bearer realm=\"ipfeed admin\"");
+    }
     response.end(body);
   }
 }

@@ -9,7 +9,8 @@ public abstract sealed class IpfeedException extends RuntimeException
         ConflictException,
         IntegrityException,
         UpstreamException,
-        OverloadedException {
+        OverloadedException,
+        UnauthorizedException {
 
   private static final long serialVersionUID = 1L;
 
