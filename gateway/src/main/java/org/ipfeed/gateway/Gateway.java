@@ -27,6 +27,7 @@ import org.ipfeed.gateway.http.Problems;
 import org.ipfeed.gateway.ingest.Ingest;
 import org.ipfeed.gateway.ingest.LogHeads;
 import org.ipfeed.gateway.ipfs.IpfsPathHandler;
+import org.ipfeed.gateway.metrics.GatewayMetrics;
 import org.ipfeed.indexer.FeedIndex;
 import org.ipfeed.indexer.IndexConfig;
 import org.ipfeed.indexer.LuceneFeedIndex;
@@ -138,8 +139,11 @@ public final class Gateway {
   static Router router(
       Vertx vertx, GatewayConfig config, BlockStore store, String storeKind, Parts parts) {
     Router router = Router.router(vertx);
+    GatewayMetrics metrics = new GatewayMetrics(parts.feeder()::backlog, parts.feeder()::lag);
+    // First, so that every request is timed, whichever route or failure handler answers it.
+    router.route().handler(metrics.timing(router));
     Ingest ingest =
-        new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), parts.feeder()::offer);
+        new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), parts.feeder()::offer, metrics);
     EntriesApi entries = new EntriesApi(vertx, store, ingest);
     AccountsApi accounts = new AccountsApi(vertx, store, parts.heads(), ingest);
     router.route(HttpMethod.GET, "/api/v1/authors/:did/export").handler(accounts::export);
@@ -166,6 +170,7 @@ public final class Gateway {
     router.route(HttpMethod.GET, "/ipfs/*").handler(ipfs);
     router.route(HttpMethod.HEAD, "/ipfs/*").handler(ipfs);
     router.route(HttpMethod.GET, "/health").handler(new HealthHandler(store, storeKind));
+    router.route(HttpMethod.GET, "/metrics").handler(metrics.exposition(vertx));
     Problems.install(router);
     return router;
   }

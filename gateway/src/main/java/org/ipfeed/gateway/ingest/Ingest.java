@@ -37,11 +37,34 @@ public final class Ingest {
   /** What happened to a submission. */
   public record Accepted(SignedEntry entry, boolean created) {}
 
+  /**
+   * Told the outcome of every submission, for metrics. Called on whatever thread the submission
+   * completes on, so it must return at once.
+   */
+  public interface Listener {
+
+    Listener NONE =
+        new Listener() {
+          @Override
+          public void accepted(Accepted accepted) {}
+
+          @Override
+          public void rejected(Throwable failure) {}
+        };
+
+    /** The entry is stored: new, or already there. */
+    void accepted(Accepted accepted);
+
+    /** The entry was refused (or could not be stored); {@code failure} is what the client sees. */
+    void rejected(Throwable failure);
+  }
+
   private final Vertx vertx;
   private final BlockStore store;
   private final LogHeads heads;
   private final Clock clock;
   private final Consumer<SignedEntry> stored;
+  private final Listener listener;
   private final Map<Did, Future<?>> tails = new ConcurrentHashMap<>();
 
   /**
@@ -50,15 +73,34 @@ public final class Ingest {
    */
   public Ingest(
       Vertx vertx, BlockStore store, LogHeads heads, Clock clock, Consumer<SignedEntry> stored) {
+    this(vertx, store, heads, clock, stored, Listener.NONE);
+  }
+
+  /**
+   * @param stored as above
+   * @param listener told the outcome of every submission
+   */
+  public Ingest(
+      Vertx vertx,
+      BlockStore store,
+      LogHeads heads,
+      Clock clock,
+      Consumer<SignedEntry> stored,
+      Listener listener) {
     this.vertx = vertx;
     this.store = store;
     this.heads = heads;
     this.clock = clock;
     this.stored = stored;
+    this.listener = listener;
   }
 
   /** Checks and stores a signed entry's DAG-CBOR bytes. */
   public Future<Accepted> submit(byte[] block) {
+    return check(block).onSuccess(listener::accepted).onFailure(listener::rejected);
+  }
+
+  private Future<Accepted> check(byte[] block) {
     if (block.length > Limits.MAX_BLOCK_BYTES) {
       return Future.failedFuture(
           new TooLargeException(
