@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
@@ -23,6 +24,7 @@ import org.ipfeed.gateway.feed.FeedApi;
 import org.ipfeed.gateway.feed.IndexFeeder;
 import org.ipfeed.gateway.http.Cors;
 import org.ipfeed.gateway.http.HealthHandler;
+import org.ipfeed.gateway.http.OpenApiHandler;
 import org.ipfeed.gateway.http.Problems;
 import org.ipfeed.gateway.ingest.Ingest;
 import org.ipfeed.gateway.ingest.LogHeads;
@@ -46,14 +48,20 @@ public final class Gateway {
   private final Vertx vertx;
   private final List<HttpServer> servers;
   private final Parts parts;
+  private final Router router;
 
-  /** What a node holds open besides its servers. */
-  private record Parts(LogHeads heads, FeedIndex index, IndexFeeder feeder) {}
+  /**
+   * What a node holds open besides its servers, and what it reads once before serving (the OpenAPI
+   * document: a blocking read, done on the same worker).
+   */
+  private record Parts(
+      LogHeads heads, FeedIndex index, IndexFeeder feeder, OpenApiHandler openApi) {}
 
-  private Gateway(Vertx vertx, List<HttpServer> servers, Parts parts) {
+  private Gateway(Vertx vertx, List<HttpServer> servers, Parts parts, Router router) {
     this.vertx = vertx;
     this.servers = List.copyOf(servers);
     this.parts = parts;
+    this.router = router;
   }
 
   /** Starts serving {@code store} as {@code config} says; the future fails if it cannot listen. */
@@ -68,16 +76,18 @@ public final class Gateway {
                       IndexFeeder feeder = new IndexFeeder(index, store);
                       // Whatever was stored but not indexed before the last stop goes in first.
                       feeder.catchUp(heads.snapshot());
-                      return new Parts(heads, index, feeder);
+                      return new Parts(heads, index, feeder, OpenApiHandler.load());
                     }))
         .compose(
-            parts ->
-                serve(vertx, config, router(vertx, config, store, storeKind, parts))
-                    .map(servers -> new Gateway(vertx, servers, parts))
-                    .recover(
-                        failure ->
-                            closeParts(vertx, parts)
-                                .transform(closed -> Future.failedFuture(failure))));
+            parts -> {
+              Router router = router(vertx, config, store, storeKind, parts);
+              return serve(vertx, config, router)
+                  .map(servers -> new Gateway(vertx, servers, parts, router))
+                  .recover(
+                      failure ->
+                          closeParts(vertx, parts)
+                              .transform(closed -> Future.failedFuture(failure)));
+            });
   }
 
   /**
@@ -171,6 +181,7 @@ public final class Gateway {
     router.route(HttpMethod.HEAD, "/ipfs/*").handler(ipfs);
     router.route(HttpMethod.GET, "/health").handler(new HealthHandler(store, storeKind));
     router.route(HttpMethod.GET, "/metrics").handler(metrics.exposition(vertx));
+    router.route(HttpMethod.GET, "/api/v1/openapi.yaml").handler(parts.openApi());
     Problems.install(router);
     return router;
   }
@@ -191,6 +202,11 @@ public final class Gateway {
 
   public int port() {
     return servers.get(0).actualPort();
+  }
+
+  /** The routes served, in the router's order: what the OpenAPI document must describe. */
+  List<Route> routes() {
+    return router.getRoutes();
   }
 
   /** Stops the servers, then saves the heads, indexes what is queued and closes the index. */
