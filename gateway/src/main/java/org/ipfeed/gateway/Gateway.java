@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
@@ -34,10 +35,12 @@ import org.ipfeed.gateway.follow.LocalUsers;
 import org.ipfeed.gateway.follow.LogSync;
 import org.ipfeed.gateway.http.Cors;
 import org.ipfeed.gateway.http.HealthHandler;
+import org.ipfeed.gateway.http.OpenApiHandler;
 import org.ipfeed.gateway.http.Problems;
 import org.ipfeed.gateway.ingest.Ingest;
 import org.ipfeed.gateway.ingest.LogHeads;
 import org.ipfeed.gateway.ipfs.IpfsPathHandler;
+import org.ipfeed.gateway.metrics.GatewayMetrics;
 import org.ipfeed.gateway.stream.Announcements;
 import org.ipfeed.gateway.stream.StreamApi;
 import org.ipfeed.indexer.FeedIndex;
@@ -62,10 +65,20 @@ public final class Gateway {
   private final Vertx vertx;
   private final List<HttpServer> servers;
   private final Node node;
+  private final Router router;
 
   /** What a node holds open besides its servers. */
+  /**
+   * What a node holds open besides its servers, and what it reads once before serving (the
+   * operator's follows, the OpenAPI document: blocking reads, done on the same worker).
+   */
   private record Parts(
-      LogHeads heads, FeedIndex index, IndexFeeder feeder, LocalUsers users, Set<Did> added) {}
+      LogHeads heads,
+      FeedIndex index,
+      IndexFeeder feeder,
+      LocalUsers users,
+      Set<Did> added,
+      OpenApiHandler openApi) {}
 
   /**
    * The node's moving parts: ingest, and what it tells of each stored entry (the index, the live
@@ -73,6 +86,7 @@ public final class Gateway {
    */
   private record Node(
       Parts parts,
+      GatewayMetrics metrics,
       Ingest ingest,
       Announcements announcements,
       FollowSet followSet,
@@ -100,20 +114,28 @@ public final class Gateway {
                           Optional.ofNullable(follower.get()).ifPresent(f -> f.followed(author)));
             }
           };
-      Ingest ingest = new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), listener);
+      GatewayMetrics metrics = new GatewayMetrics(parts.feeder()::backlog, parts.feeder()::lag);
+      Ingest ingest = new Ingest(vertx, store, parts.heads(), Clock.systemUTC(), listener, metrics);
       if (!config.peers().isEmpty()) {
         LogSync sync = new LogSync(vertx, store, parts.heads(), ingest, forks, Clock.systemUTC());
         follower.set(new Follower(vertx, config.peers(), followSet, sync, config.pollEvery()));
       }
       return new Node(
-          parts, ingest, announcements, followSet, forks, Optional.ofNullable(follower.get()));
+          parts,
+          metrics,
+          ingest,
+          announcements,
+          followSet,
+          forks,
+          Optional.ofNullable(follower.get()));
     }
   }
 
-  private Gateway(Vertx vertx, List<HttpServer> servers, Node node) {
+  private Gateway(Vertx vertx, List<HttpServer> servers, Node node, Router router) {
     this.vertx = vertx;
     this.servers = List.copyOf(servers);
     this.node = node;
+    this.router = router;
   }
 
   /** Starts serving {@code store} as {@code config} says; the future fails if it cannot listen. */
@@ -137,13 +159,15 @@ public final class Gateway {
                                       index,
                                       feeder,
                                       users,
-                                      AdminApi.saved(config.dataDir()));
+                                      AdminApi.saved(config.dataDir()),
+                                      OpenApiHandler.load());
                                 })))
         .compose(
             parts -> {
               Node node = Node.wire(vertx, config, store, parts);
-              return serve(vertx, config, router(vertx, config, store, storeKind, node))
-                  .map(servers -> new Gateway(vertx, servers, node))
+              Router router = router(vertx, config, store, storeKind, node);
+              return serve(vertx, config, router)
+                  .map(servers -> new Gateway(vertx, servers, node, router))
                   .recover(
                       failure ->
                           closeNode(vertx, node).transform(closed -> Future.failedFuture(failure)));
@@ -219,6 +243,9 @@ public final class Gateway {
     Router router = Router.router(vertx);
     Parts parts = node.parts();
     Ingest ingest = node.ingest();
+    GatewayMetrics metrics = node.metrics();
+    // First, so that every request is timed, whichever route or failure handler answers it.
+    router.route().handler(metrics.timing(router));
     EntriesApi entries = new EntriesApi(vertx, store, ingest);
     AccountsApi accounts = new AccountsApi(vertx, store, parts.heads(), ingest);
     router.route(HttpMethod.GET, "/api/v1/authors/:did/export").handler(accounts::export);
@@ -262,6 +289,8 @@ public final class Gateway {
     router
         .route(HttpMethod.GET, "/health")
         .handler(new HealthHandler(store, storeKind, () -> peerStates(node)));
+    router.route(HttpMethod.GET, "/metrics").handler(metrics.exposition(vertx));
+    router.route(HttpMethod.GET, "/api/v1/openapi.yaml").handler(parts.openApi());
     Problems.install(router);
     return router;
   }
@@ -303,6 +332,11 @@ public final class Gateway {
 
   public int port() {
     return servers.get(0).actualPort();
+  }
+
+  /** The routes served, in the router's order: what the OpenAPI document must describe. */
+  List<Route> routes() {
+    return router.getRoutes();
   }
 
   /** Stops the servers, then saves the heads, indexes what is queued and closes the index. */

@@ -1,5 +1,6 @@
 package org.ipfeed.gateway.feed;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -40,10 +41,21 @@ public final class IndexFeeder implements AutoCloseable {
 
   private final FeedIndex index;
   private final BlockStore store;
-  private final BlockingQueue<Optional<SignedEntry>> queue = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean running = true;
   private volatile RuntimeException failed;
+
+  /** The batch being applied: how many entries, and when the oldest of them was queued. */
+  private volatile int applying;
+
+  private volatile long applyingSince;
+
+  /**
+   * A stored entry waiting for the index, with the {@link System#nanoTime} it was queued at: a
+   * monotonic clock, because the lag is a duration on this node, not a point in time.
+   */
+  private record Queued(SignedEntry entry, long since) {}
 
   public IndexFeeder(FeedIndex index, BlockStore store) {
     this.index = index;
@@ -55,7 +67,23 @@ public final class IndexFeeder implements AutoCloseable {
 
   /** Queues a stored entry for the index; returns at once. */
   public void offer(SignedEntry entry) {
-    queue.add(Optional.of(entry));
+    queue.add(new Queued(entry, System.nanoTime()));
+  }
+
+  /** How many stored entries are queued or being applied, not yet in the index. */
+  public int backlog() {
+    return queue.size() + applying;
+  }
+
+  /** How long the oldest entry not yet in the index has waited; zero when none is waiting. */
+  public Duration lag() {
+    long now = System.nanoTime();
+    if (applying > 0) {
+      // The batch in hand was queued before anything still in the queue.
+      return Duration.ofNanos(now - applyingSince);
+    }
+    Queued oldest = queue.peek();
+    return oldest == null ? Duration.ZERO : Duration.ofNanos(now - oldest.since());
   }
 
   /** Queues every head the index is behind on, so a restart indexes what was stored before it. */
@@ -74,17 +102,23 @@ public final class IndexFeeder implements AutoCloseable {
   }
 
   private void run() {
-    List<Optional<SignedEntry>> taken = new ArrayList<>();
+    List<Queued> taken = new ArrayList<>();
     while (running) {
       try {
-        Optional<SignedEntry> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        Queued first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
         taken.clear();
         taken.add(first);
         queue.drainTo(taken, MAX_BATCH - 1);
-        applyBatch(taken);
+        applyingSince = first.since();
+        applying = taken.size();
+        try {
+          applyBatch(taken);
+        } finally {
+          applying = 0;
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -97,14 +131,11 @@ public final class IndexFeeder implements AutoCloseable {
     }
   }
 
-  private void applyBatch(List<Optional<SignedEntry>> taken) {
+  private void applyBatch(List<Queued> taken) {
     Map<Did, Checkpoint> reached = new LinkedHashMap<>();
     List<SignedEntry> entries = new ArrayList<>();
-    for (Optional<SignedEntry> item : taken) {
-      if (item.isEmpty()) {
-        continue;
-      }
-      SignedEntry e = item.get();
+    for (Queued item : taken) {
+      SignedEntry e = item.entry();
       Did author = e.entry().author();
       Checkpoint at =
           reached.containsKey(author) ? reached.get(author) : index.checkpoint(author).orElse(null);

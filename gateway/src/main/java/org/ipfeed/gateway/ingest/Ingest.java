@@ -52,10 +52,33 @@ public final class Ingest {
     void stored(SignedEntry entry, boolean created, Origin origin);
   }
 
+  /**
+   * Told the outcome of every submission, for metrics. Called on whatever thread the submission
+   * completes on, so it must return at once.
+   */
+  public interface Outcomes {
+
+    Outcomes NONE =
+        new Outcomes() {
+          @Override
+          public void accepted(Accepted accepted) {}
+
+          @Override
+          public void rejected(Throwable failure) {}
+        };
+
+    /** The entry is stored: new, or already there. */
+    void accepted(Accepted accepted);
+
+    /** The entry was refused (or could not be stored); {@code failure} is what the client sees. */
+    void rejected(Throwable failure);
+  }
+
   private final Vertx vertx;
   private final BlockStore store;
   private final LogHeads heads;
   private final Clock clock;
+  private final Outcomes outcomes;
   private final Listener listener;
   private final Map<Did, Future<?>> tails = new ConcurrentHashMap<>();
 
@@ -64,11 +87,26 @@ public final class Ingest {
    *     stream; it must return at once
    */
   public Ingest(Vertx vertx, BlockStore store, LogHeads heads, Clock clock, Listener listener) {
+    this(vertx, store, heads, clock, listener, Outcomes.NONE);
+  }
+
+  /**
+   * @param listener as above
+   * @param outcomes told the outcome of every submission
+   */
+  public Ingest(
+      Vertx vertx,
+      BlockStore store,
+      LogHeads heads,
+      Clock clock,
+      Listener listener,
+      Outcomes outcomes) {
     this.vertx = vertx;
     this.store = store;
     this.heads = heads;
     this.clock = clock;
     this.listener = listener;
+    this.outcomes = outcomes;
   }
 
   /** Checks and stores a signed entry's DAG-CBOR bytes submitted by a user of this node. */
@@ -78,6 +116,10 @@ public final class Ingest {
 
   /** Checks and stores a signed entry's DAG-CBOR bytes. */
   public Future<Accepted> submit(byte[] block, Origin origin) {
+    return check(block, origin).onSuccess(outcomes::accepted).onFailure(outcomes::rejected);
+  }
+
+  private Future<Accepted> check(byte[] block, Origin origin) {
     if (block.length > Limits.MAX_BLOCK_BYTES) {
       return Future.failedFuture(
           new TooLargeException(
