@@ -3,15 +3,17 @@
 #   1. JMH: codec and CID, signatures (against raw Bouncy Castle), the embedded store, and the same
 #      puts and gets against the real IPFS node (js-ipfs, started here on free loopback ports);
 #   2. the index at 1,000,000 posts (FeedIndexLoad) and PostgreSQL on the same data set;
-#   3. /ipfs/{cid} raw blocks from ipfeed serve, nginx and the js-ipfs gateway (wrk).
-# Usage: benchmarks/run-all.sh [jmh|index|postgres|gateway]...   (default: all four)
+#   3. /ipfs/{cid} raw blocks from ipfeed serve, nginx and the js-ipfs gateway (wrk);
+#   4. ingest (IngestLoad all): raw Bouncy Castle verification of the posts' signatures, the ingest
+#      pipeline in process, and POST /api/v1/entries over HTTP, in one JVM.
+# Usage: benchmarks/run-all.sh [jmh|index|postgres|gateway|ingest]...   (default: all five)
 # Output: benchmarks/results/<UTC stamp>/ (JSON from JMH, text logs, the PostgreSQL table).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 parts=("$@")
-[[ ${#parts[@]} -eq 0 ]] && parts=(jmh index postgres gateway)
+[[ ${#parts[@]} -eq 0 ]] && parts=(jmh index postgres gateway ingest)
 wants() {
   local p
   for p in "${parts[@]}"; do [[ "$p" == "$1" ]] && return 0; done
@@ -59,5 +61,8 @@ if wants postgres; then
 fi
 if wants gateway; then
   benchmarks/gateway/run.sh "$out/gateway.md"
+fi
+if wants ingest; then
+  java -Xmx2g -cp "$jar" org.ipfeed.benchmarks.IngestLoad all | tee "$out/ingest.md"
 fi
 echo "results: $out"

@@ -159,7 +159,7 @@ public final class FeedIndexLoad {
             FeedDataset.FOLLOWS));
   }
 
-  private static void deleteAll(Path dir) throws IOException {
+  static void deleteAll(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

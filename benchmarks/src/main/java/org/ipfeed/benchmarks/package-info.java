@@ -12,5 +12,10 @@
  *
  * <p>{@code FeedIndexLoad} is another: the index at a million posts, on {@code FeedDataset}, the
  * data set shared/baselines.md gives PostgreSQL, which {@code FeedDatasetDump} writes out for it.
+ *
+ * <p>{@code IngestLoad} is the third: signed posts through raw Bouncy Castle verification, the
+ * gateway's ingest pipeline in process ({@code IngestPipeline}) and {@code POST /api/v1/entries}
+ * over HTTP ({@code IngestHttp}), the logs submitted by {@code LogDriver} with each author's
+ * entries in order; {@code ThreadCpu} says which threads the CPU went to.
  */
 package org.ipfeed.benchmarks;
