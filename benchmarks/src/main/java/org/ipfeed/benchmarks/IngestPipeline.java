@@ -56,7 +56,13 @@ final class IngestPipeline implements AutoCloseable {
     heads = IngestLoad.await(LogHeads.open(vertx, dir));
     index = LuceneFeedIndex.open(dir.resolve("index"), IndexConfig.defaults());
     feeder = new IndexFeeder(index, store);
-    ingest = new Ingest(vertx, store, heads, Clock.systemUTC(), feeder::offer);
+    ingest =
+        new Ingest(
+            vertx,
+            store,
+            heads,
+            Clock.systemUTC(),
+            (entry, created, origin) -> feeder.offer(entry));
   }
 
   /**

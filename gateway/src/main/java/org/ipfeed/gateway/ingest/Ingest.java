@@ -3,6 +3,7 @@ package org.ipfeed.gateway.ingest;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -32,6 +33,9 @@ import org.ipfeed.store.BlockStore;
  * entries cannot both pass.
  */
 public final class Ingest {
+
+  /** The worker pool that decodes and verifies submissions, one thread per core. */
+  public static final String VERIFIERS = "ipfeed-verify";
 
   /** What happened to a submission. */
   public record Accepted(SignedEntry entry, boolean created) {}
@@ -74,12 +78,12 @@ public final class Ingest {
     void rejected(Throwable failure);
   }
 
-  private final Vertx vertx;
   private final BlockStore store;
   private final LogHeads heads;
   private final Clock clock;
   private final Outcomes outcomes;
   private final Listener listener;
+  private final WorkerExecutor verifiers;
   private final Map<Did, Future<?>> tails = new ConcurrentHashMap<>();
 
   /**
@@ -101,12 +105,13 @@ public final class Ingest {
       Clock clock,
       Listener listener,
       Outcomes outcomes) {
-    this.vertx = vertx;
     this.store = store;
     this.heads = heads;
     this.clock = clock;
     this.listener = listener;
     this.outcomes = outcomes;
+    this.verifiers =
+        vertx.createSharedWorkerExecutor(VERIFIERS, Runtime.getRuntime().availableProcessors());
   }
 
   /** Checks and stores a signed entry's DAG-CBOR bytes submitted by a user of this node. */
@@ -127,8 +132,10 @@ public final class Ingest {
               "an entry is at most " + Limits.MAX_BLOCK_BYTES + " bytes, not " + block.length,
               Limits.MAX_BLOCK_BYTES));
     }
-    // Decoding and the signature are CPU work: a worker, never the event loop.
-    return vertx
+    // Decoding and the signature are CPU work: a worker, never the event loop, and a pool no
+    // bigger than the machine, so that a burst of submissions queues here instead of preempting
+    // the event loops and the index writer.
+    return verifiers
         .executeBlocking(() -> checkClock(SignedEntry.decode(block).verify()), false)
         .compose(entry -> oneAtATime(entry.entry().author(), () -> place(entry, origin)));
   }
@@ -210,7 +217,7 @@ public final class Ingest {
                         : failure))
         .compose(
             block ->
-                vertx.executeBlocking(
+                verifiers.executeBlocking(
                     () -> {
                       SignedEntry before = SignedEntry.decode(block.bytes()).verify();
                       boolean sameLog =
