@@ -1,41 +1,42 @@
 package org.ipfeed.indexer;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.util.BytesRef;
 import org.ipfeed.schema.error.BadInputException;
-import org.ipfeed.schema.multiformats.Cid;
 
 /**
  * Opaque page cursors: the sort values of the last item shown, base64url without padding.
  *
- * <p>A newest-first cursor is {@code 'n'}, the {@code createdAt} (8 bytes, big-endian) and the
- * post's id (UTF-8); a relevance cursor puts the score (4 bytes, IEEE float) after an {@code 'r'}.
- * The sort always ends on the unique id, so a cursor is a position in a total order: the next page
- * starts right after it whatever was added meanwhile. Nothing in a cursor is trusted: a malformed
- * one is bad input, never an exception from Lucene.
+ * <p>A newest-first cursor is {@code 'n'}, the {@code createdAt} and the post id's order key
+ * ({@link IdOrder}, two numbers), each 8 bytes big-endian; a relevance cursor puts the score (4
+ * bytes, IEEE float) after an {@code 'r'}. The sort always ends on the id's key, so a cursor is a
+ * position in a total order: the next page starts right after it whatever was added meanwhile.
+ * Nothing in a cursor is trusted: a malformed one is bad input, never an exception from Lucene.
  */
 final class Cursor {
 
   private static final byte NEWEST = 'n';
   private static final byte RELEVANCE = 'r';
+  private static final int NEWEST_LENGTH = 1 + 8 + 16;
+  private static final int RELEVANCE_LENGTH = 1 + 4 + 8 + 16;
   private static final int MAX_LENGTH = 256;
 
   private Cursor() {}
 
-  static String newest(long createdAt, String id) {
-    byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer b = ByteBuffer.allocate(1 + 8 + idBytes.length);
-    b.put(NEWEST).putLong(createdAt).put(idBytes);
+  /** The cursor after a newest-first hit, from its sort values: createdAt, id high, id low. */
+  static String newest(Object[] sortValues) {
+    ByteBuffer b = ByteBuffer.allocate(NEWEST_LENGTH);
+    b.put(NEWEST).putLong((Long) sortValues[0]);
+    b.putLong((Long) sortValues[1]).putLong((Long) sortValues[2]);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
   }
 
-  static String relevance(float score, long createdAt, String id) {
-    byte[] idBytes = id.getBytes(StandardCharsets.UTF_8);
-    ByteBuffer b = ByteBuffer.allocate(1 + 4 + 8 + idBytes.length);
-    b.put(RELEVANCE).putFloat(score).putLong(createdAt).put(idBytes);
+  /** The cursor after a relevance hit, from its sort values: score, createdAt, id high, id low. */
+  static String relevance(Object[] sortValues) {
+    ByteBuffer b = ByteBuffer.allocate(RELEVANCE_LENGTH);
+    b.put(RELEVANCE).putFloat((Float) sortValues[0]).putLong((Long) sortValues[1]);
+    b.putLong((Long) sortValues[2]).putLong((Long) sortValues[3]);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
   }
 
@@ -46,8 +47,8 @@ final class Cursor {
    */
   static FieldDoc decodeNewest(String cursor) {
     ByteBuffer b = bytes(cursor, NEWEST, "newest-first");
-    long createdAt = b.getLong();
-    return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {createdAt, id(cursor, b)});
+    return new FieldDoc(
+        Integer.MAX_VALUE, Float.NaN, new Object[] {b.getLong(), b.getLong(), b.getLong()});
   }
 
   /**
@@ -61,8 +62,8 @@ final class Cursor {
     if (Float.isNaN(score)) {
       throw invalid(cursor, "its score is not a number", null);
     }
-    long createdAt = b.getLong();
-    return new FieldDoc(Integer.MAX_VALUE, score, new Object[] {score, createdAt, id(cursor, b)});
+    return new FieldDoc(
+        Integer.MAX_VALUE, score, new Object[] {score, b.getLong(), b.getLong(), b.getLong()});
   }
 
   private static ByteBuffer bytes(String cursor, byte kind, String order) {
@@ -75,11 +76,7 @@ final class Cursor {
     } catch (IllegalArgumentException e) {
       throw invalid(cursor, "it is not base64url", e);
     }
-    int fixed = kind == NEWEST ? 1 + 8 : 1 + 4 + 8;
-    if (raw.length <= fixed) {
-      throw invalid(cursor, "it is too short", null);
-    }
-    if (raw[0] != kind) {
+    if (raw.length > 0 && raw[0] != kind) {
       if (raw[0] == NEWEST || raw[0] == RELEVANCE) {
         throw invalid(
             cursor,
@@ -92,19 +89,13 @@ final class Cursor {
       }
       throw invalid(cursor, "it does not start like a cursor this index issues", null);
     }
+    int length = kind == NEWEST ? NEWEST_LENGTH : RELEVANCE_LENGTH;
+    if (raw.length != length) {
+      throw invalid(cursor, "it is " + raw.length + " bytes long, not " + length, null);
+    }
     ByteBuffer b = ByteBuffer.wrap(raw);
     b.get();
     return b;
-  }
-
-  private static BytesRef id(String cursor, ByteBuffer b) {
-    byte[] idBytes = new byte[b.remaining()];
-    b.get(idBytes);
-    String id = new String(idBytes, StandardCharsets.UTF_8);
-    if (Cid.tryParse(id).isEmpty()) {
-      throw invalid(cursor, "it does not end in a post id", null);
-    }
-    return new BytesRef(idBytes);
   }
 
   private static BadInputException invalid(String cursor, String why, Throwable cause) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
@@ -64,6 +65,8 @@ final class EntryDocuments {
     Document d = new Document();
     String id = p.id().toString();
     kindAndId(d, KIND_POST, id);
+    d.add(new NumericDocValuesField(ID_HIGH, IdOrder.high(p.id())));
+    d.add(new NumericDocValuesField(ID_LOW, IdOrder.low(p.id())));
     // An original (most posts) would repeat its id as its cid and its one version: a stored
     // string and a unique term per post for nothing. Both are only written when they differ.
     if (p.edited()) {
@@ -400,8 +403,6 @@ final class EntryDocuments {
   private static void kindAndId(Document d, String kind, String id) {
     d.add(new StringField(KIND, kind, Field.Store.YES));
     d.add(new StringField(ID, id, Field.Store.YES));
-    // Lucene wants one schema per field, so every kind carries the sort key posts need.
-    d.add(new SortedDocValuesField(ID, new BytesRef(id)));
   }
 
   private static void requireKind(Document d, String kind) {

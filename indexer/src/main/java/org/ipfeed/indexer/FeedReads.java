@@ -54,18 +54,15 @@ import org.ipfeed.schema.multiformats.Cid;
  */
 final class FeedReads {
 
-  /** Newest first, then by id: the order of every list, and the index sort. */
-  static final Sort NEWEST =
-      new Sort(createdAt(true), new SortField(ID, SortField.Type.STRING, true));
+  /** Newest first, then by id ({@link IdOrder}): the order of every list, and the index sort. */
+  static final Sort NEWEST = new Sort(createdAt(true), idHigh(true), idLow(true));
 
   /** Best match first; ties newest first, then by id. */
   static final Sort RELEVANCE =
-      new Sort(
-          SortField.FIELD_SCORE, createdAt(true), new SortField(ID, SortField.Type.STRING, true));
+      new Sort(SortField.FIELD_SCORE, createdAt(true), idHigh(true), idLow(true));
 
   /** Oldest first, then by id: siblings in a thread. */
-  static final Sort OLDEST =
-      new Sort(createdAt(false), new SortField(ID, SortField.Type.STRING, false));
+  static final Sort OLDEST = new Sort(createdAt(false), idHigh(false), idLow(false));
 
   /**
    * Documents without a time (everything but posts) sort as the oldest, so in the index sort they
@@ -75,6 +72,14 @@ final class FeedReads {
     SortField f = LongField.newSortField(CREATED_AT, newestFirst, SortedNumericSelector.Type.MAX);
     f.setMissingValue(Long.MIN_VALUE);
     return f;
+  }
+
+  private static SortField idHigh(boolean descending) {
+    return new SortField(ID_HIGH, SortField.Type.LONG, descending);
+  }
+
+  private static SortField idLow(boolean descending) {
+    return new SortField(ID_LOW, SortField.Type.LONG, descending);
   }
 
   /**
@@ -166,7 +171,7 @@ final class FeedReads {
     Optional<String> next = Optional.empty();
     if (top.scoreDocs.length > page.limit()) {
       FieldDoc last = (FieldDoc) top.scoreDocs[shown - 1];
-      next = Optional.of(Cursor.newest((Long) last.fields[0], idOf(last.fields[1])));
+      next = Optional.of(Cursor.newest(last.fields));
     }
     return new Page<>(views, next);
   }
@@ -212,12 +217,7 @@ final class FeedReads {
     Optional<String> next = Optional.empty();
     if (top.scoreDocs.length > page.limit()) {
       FieldDoc last = (FieldDoc) top.scoreDocs[shown - 1];
-      next =
-          Optional.of(
-              relevance
-                  ? Cursor.relevance(
-                      (Float) last.fields[0], (Long) last.fields[1], idOf(last.fields[2]))
-                  : Cursor.newest((Long) last.fields[0], idOf(last.fields[1])));
+      next = Optional.of(relevance ? Cursor.relevance(last.fields) : Cursor.newest(last.fields));
     }
     return new Page<>(hits, next);
   }
@@ -558,10 +558,6 @@ final class FeedReads {
       terms.add(new BytesRef(v));
     }
     return new TermInSetQuery(field, terms);
-  }
-
-  private static String idOf(Object sortValue) {
-    return ((BytesRef) sortValue).utf8ToString();
   }
 
   private Did did(String text) {

@@ -25,10 +25,19 @@ public final class IndexFields {
   /**
    * The unique key of every document, the term of {@code updateDocument} and {@code
    * deleteDocuments}: a post's original CID, or a prefixed key for other kinds (docs/index.md).
-   * StringField, stored, and SortedDocValues: the unique last key of every sort, which makes {@code
-   * searchAfter} cursors total (on every kind, because Lucene wants one schema per field).
+   * StringField, stored.
    */
   public static final String ID = "id";
+
+  /**
+   * A post id's order key, high and low half ({@code IdOrder}): NumericDocValues, posts only. The
+   * unique last key of every list sort and of the index sort, which makes {@code searchAfter}
+   * cursors total.
+   */
+  public static final String ID_HIGH = "idHigh";
+
+  /** See {@link #ID_HIGH}. */
+  public static final String ID_LOW = "idLow";
 
   // ---- kind values ----
 

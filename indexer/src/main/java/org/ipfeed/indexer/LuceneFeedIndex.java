@@ -47,11 +47,13 @@ public final class LuceneFeedIndex implements FeedIndex {
 
   /**
    * Written into every commit; an index of another format is refused, not misread. 2: posts have
-   * author doc values. 3: an original post's cid and version are its id, not stored again.
+   * author doc values. 3: an original post's cid and version are its id, not stored again. 4: lists
+   * end their order on the id's digest as numbers ({@link IdOrder}), not its text; so does the
+   * index sort.
    */
   static final String FORMAT_KEY = "ipfeed.index.format";
 
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
 
   private final IndexConfig config;
   private final Directory directory;

@@ -108,7 +108,7 @@ class PagingUnderInsertsTest {
       PostView a = seen.get(i - 1);
       PostView b = seen.get(i);
       int cmp = a.createdAt().compareTo(b.createdAt());
-      assertThat(cmp > 0 || (cmp == 0 && a.id().toString().compareTo(b.id().toString()) > 0))
+      assertThat(cmp > 0 || (cmp == 0 && ReferenceFeed.ID_ORDER.compare(a.id(), b.id()) > 0))
           .as("%s before %s", a.id(), b.id())
           .isTrue();
     }

@@ -140,8 +140,8 @@ class ReadsTest {
     h.apply(all.toArray(SignedEntry[]::new));
     posts.stream()
         .map(SignedEntry::cid)
+        .sorted(ReferenceFeed.ID_ORDER.reversed())
         .map(Cid::toString)
-        .sorted(java.util.Comparator.reverseOrder())
         .forEach(expected::add);
     List<PostView> timeline = IndexHarness.all(p -> h.index.homeTimeline(viewer.did(), p));
     assertThat(timeline).extracting(v -> v.id().toString()).containsExactlyElementsOf(expected);

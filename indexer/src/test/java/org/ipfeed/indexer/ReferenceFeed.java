@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -53,10 +54,14 @@ final class ReferenceFeed {
     }
   }
 
-  private static final Comparator<RefPost> NEWEST =
-      Comparator.comparing(RefPost::createdAt).thenComparing(p -> p.id().toString()).reversed();
+  /** Ties on time go by the first 16 bytes of the id's digest, compared unsigned. */
+  static final Comparator<Cid> ID_ORDER =
+      (a, b) ->
+          Arrays.compareUnsigned(a.multihash().digest(), 0, 16, b.multihash().digest(), 0, 16);
+
   private static final Comparator<RefPost> OLDEST =
-      Comparator.comparing(RefPost::createdAt).thenComparing(p -> p.id().toString());
+      Comparator.comparing(RefPost::createdAt).thenComparing(RefPost::id, ID_ORDER);
+  private static final Comparator<RefPost> NEWEST = OLDEST.reversed();
 
   private final Map<Cid, RefPost> posts = new LinkedHashMap<>();
   private final Map<Cid, RefPost> hiddenPosts = new HashMap<>();
