@@ -27,7 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * each latency is measured from the moment its request was due, not from when it was sent. A
  * closed-loop driver would slow down with the server and hide queueing (coordinated omission). Half
  * the requests are the first timeline page of a random normal viewer, half a two-word search from
- * the data set's searches, BM25-ranked (the API's default).
+ * the data set's searches, BM25-ranked (the API's default), 20 hits a page: the page sizes of the
+ * in-process benchmark ({@code FeedIndexLoad}) and of PostgreSQL's queries, so that the three
+ * measure the same reads.
  *
  * <pre>
  * java -cp benchmarks.jar org.ipfeed.benchmarks.FeedHttpLoad URL DATASET_DIR RATE SECONDS
@@ -56,7 +58,8 @@ public final class FeedHttpLoad {
       paths.add("/api/v1/timeline?viewer=" + viewers.get(i % viewers.size()));
       paths.add(
           "/api/v1/search?q="
-              + URLEncoder.encode(searches.get(i % searches.size()), StandardCharsets.UTF_8));
+              + URLEncoder.encode(searches.get(i % searches.size()), StandardCharsets.UTF_8)
+              + "&limit=20");
     }
     // Warm-up at the same rate: the JIT and the page cache, not the measurement.
     run(base, paths, rate, Math.min(10, seconds), false);

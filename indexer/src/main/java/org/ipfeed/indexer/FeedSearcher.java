@@ -16,6 +16,11 @@ final class FeedSearcher extends IndexSearcher {
 
   private FeedSearcher(IndexReader reader, Query hidden) {
     super(reader);
+    // Lucene's shared query cache locks one map on every segment of every query. Under concurrent
+    // reads its lock was the most contended monitor of the gateway, and the reads gain little from
+    // it: a timeline's author set and a search's words differ per request, and the one filter they
+    // share (the post kind) is a single term whose postings are as cheap to read as a cached set.
+    setQueryCache(null);
     this.hidden = hidden;
   }
 

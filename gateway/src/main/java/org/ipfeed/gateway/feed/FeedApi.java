@@ -1,6 +1,8 @@
 package org.ipfeed.gateway.feed;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -18,17 +20,24 @@ import org.ipfeed.schema.multiformats.Cid;
 /**
  * The reads a frontend needs, from the index: home timeline, author feed, hashtag feed, thread and
  * search. Paged with opaque cursors ({@code ?cursor=} from the previous page's {@code cursor});
- * {@code ?limit=} 1 to 100, default 50. The index blocks, so every read runs on a worker.
+ * {@code ?limit=} 1 to 100, default 50.
+ *
+ * <p>The index blocks, so every read, and the encoding of its JSON, runs on a pool of its own
+ * ({@value #READERS}) with two threads per core. A read is CPU work over an index in the page
+ * cache: more threads than that only share the same cores, hold more garbage at once and contend in
+ * Lucene, and under load the requests then wait in the pool's queue, in order, instead.
  */
 public final class FeedApi {
 
   static final int DEFAULT_LIMIT = 50;
+  static final String READERS = "ipfeed-feed-readers";
 
-  private final Vertx vertx;
+  private final WorkerExecutor readers;
   private final FeedIndex index;
 
   public FeedApi(Vertx vertx, FeedIndex index) {
-    this.vertx = vertx;
+    this.readers =
+        vertx.createSharedWorkerExecutor(READERS, 2 * Runtime.getRuntime().availableProcessors());
     this.index = index;
   }
 
@@ -86,15 +95,15 @@ public final class FeedApi {
   }
 
   private void answer(RoutingContext ctx, Callable<JsonObject> read) {
-    vertx
-        .executeBlocking(read, false)
+    readers
+        .executeBlocking(() -> read.call().toBuffer(), false)
         .onFailure(ctx::fail)
         .onSuccess(
-            json ->
+            (Buffer json) ->
                 ctx.response()
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
-                    .end(json.encode()));
+                    .end(json));
   }
 
   static PageRequest page(RoutingContext ctx) {
