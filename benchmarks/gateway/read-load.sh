@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Timeline and search over HTTP at a fixed rate against ipfeed serve holding the 1,000,000-post
 # index (built by FeedIndexLoad, which the index benchmark leaves in $TMPDIR/ipfeed-bench).
-# Usage: benchmarks/gateway/read-load.sh [RESULT_FILE]     Environment: RATE (500), SECONDS_PER_RUN (60)
+# Usage: benchmarks/gateway/read-load.sh [RESULT_FILE]
+# Environment: RATE (500), SECONDS_PER_RUN (60), SERVE_JAVA_OPTS (extra JVM options of the server)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -33,7 +34,7 @@ trap cleanup EXIT
 mkdir -p "$work/data"
 cp -r "$index" "$work/data/index"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-java -Xmx2g -jar cli/target/ipfeed.jar serve --data "$work/data" --port "$port" >"$work/serve.log" 2>&1 &
+java -Xmx2g ${SERVE_JAVA_OPTS:-} -jar cli/target/ipfeed.jar serve --data "$work/data" --port "$port" >"$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do grep -q serving "$work/serve.log" && break; sleep 1; done
 grep -q serving "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1; }

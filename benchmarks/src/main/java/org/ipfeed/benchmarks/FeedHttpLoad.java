@@ -61,14 +61,9 @@ public final class FeedHttpLoad {
               + URLEncoder.encode(searches.get(i % searches.size()), StandardCharsets.UTF_8)
               + "&limit=20");
     }
-    // Warm-up at the same rate: the JIT and the page cache, not the measurement. After 10 s the C2
-    // compiler still took half a core on this 2-core machine; after 30 s it is done.
-    run(base, paths, rate, Math.min(30, seconds), false);
-    run(base, paths, rate, seconds, true);
-  }
-
-  private static void run(URI base, List<String> paths, int rate, int seconds, boolean report)
-      throws InterruptedException {
+    // One client for the warm-up and the measurement: its connections stay open between them, so
+    // the measurement does not begin with a storm of new connections that the server, near its
+    // capacity, would take the whole run to work off.
     Vertx vertx = Vertx.vertx();
     HttpClient http =
         vertx.createHttpClient(
@@ -77,6 +72,16 @@ public final class FeedHttpLoad {
                 .setDefaultPort(base.getPort())
                 .setKeepAlive(true),
             new PoolOptions().setHttp1MaxSize(256));
+    // Warm-up at the same rate: the JIT and the page cache, not the measurement. After 10 s the C2
+    // compiler still took half a core on this 2-core machine; after 30 s it is done.
+    run(vertx, http, paths, rate, Math.min(30, seconds), false);
+    run(vertx, http, paths, rate, seconds, true);
+    vertx.close().toCompletionStage().toCompletableFuture().join();
+  }
+
+  private static void run(
+      Vertx vertx, HttpClient http, List<String> paths, int rate, int seconds, boolean report)
+      throws InterruptedException {
     int total = rate * seconds;
     long[] timeline = new long[total];
     long[] search = new long[total];
@@ -148,7 +153,6 @@ public final class FeedHttpLoad {
       row("timeline page 1", timeline, (int) timelineCount.get());
       row("search, 2 words, BM25", search, (int) searchCount.get());
     }
-    vertx.close().toCompletionStage().toCompletableFuture().join();
   }
 
   private static void row(String name, long[] latencies, int n) {
