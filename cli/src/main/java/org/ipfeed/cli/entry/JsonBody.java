@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.ipfeed.schema.error.BadInputException;
@@ -51,8 +50,7 @@ final class JsonBody {
         return special(slash, path);
       }
       Ipld.Map.Builder map = Ipld.map();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         map.put(e.getKey(), toIpld(e.getValue(), path + "." + e.getKey()));
       }
       return map.build();
