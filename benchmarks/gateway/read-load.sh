@@ -34,7 +34,8 @@ trap cleanup EXIT
 mkdir -p "$work/data"
 cp -r "$index" "$work/data/index"
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-java -Xmx2g ${SERVE_JAVA_OPTS:-} -jar cli/target/ipfeed.jar serve --data "$work/data" --port "$port" >"$work/serve.log" 2>&1 &
+# The JVM defaults, as ./ipfeed serve runs (a quarter of the RAM for heap: 6 GB here).
+java ${SERVE_JAVA_OPTS:-} -jar cli/target/ipfeed.jar serve --data "$work/data" --port "$port" >"$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 60); do grep -q serving "$work/serve.log" && break; sleep 1; done
 grep -q serving "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1; }
