@@ -14,9 +14,8 @@ index="$bench/feed-index-1000000"
 dataset="$bench/dataset-1000000"
 
 mvn -B -q -ntp -Dmaven.test.skip=true -pl cli,benchmarks -am package
-if [[ ! -f "$index/BUILT" ]]; then
-  java -Xmx3g -cp benchmarks/target/benchmarks.jar org.ipfeed.benchmarks.FeedIndexLoad build
-fi
+# Builds the index unless one of the current format is there.
+java -Xmx3g -cp benchmarks/target/benchmarks.jar org.ipfeed.benchmarks.FeedIndexLoad ensure
 if [[ ! -f "$dataset/viewers.tsv" ]]; then
   java -Xmx3g -cp benchmarks/target/benchmarks.jar org.ipfeed.benchmarks.FeedIndexLoad dump
 fi

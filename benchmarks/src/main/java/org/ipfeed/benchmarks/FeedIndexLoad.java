@@ -75,21 +75,32 @@ public final class FeedIndexLoad {
       }
       case "build" -> build(dir, marker);
       case "query" -> query(dir);
+      case "ensure" -> ensure(dir, marker);
       case "all" -> {
-        if (Files.exists(marker)) {
-          System.out.println(
-              "reusing the index in " + dir + ": " + Files.readString(marker).trim());
-        } else {
-          build(dir, marker);
-        }
+        ensure(dir, marker);
         query(dir);
       }
       default ->
-          throw new IllegalArgumentException("mode must be build, query, all or dump, not " + mode);
+          throw new IllegalArgumentException(
+              "mode must be build, ensure, query, all or dump, not " + mode);
     }
   }
 
   // ---- build ----
+
+  /** Builds the index unless one of the current format is already there. */
+  static void ensure(Path dir, Path marker) throws IOException {
+    if (Files.exists(marker) && Files.readString(marker).contains(formatLine())) {
+      System.out.println("reusing the index in " + dir + ": " + Files.readString(marker).trim());
+    } else {
+      build(dir, marker);
+    }
+  }
+
+  /** In the marker: an index of an older format cannot be opened, so it is built again. */
+  private static String formatLine() {
+    return "format=" + LuceneFeedIndex.FORMAT;
+  }
 
   static void build(Path dir, Path marker) throws IOException {
     deleteAll(dir);
@@ -152,11 +163,12 @@ public final class FeedIndexLoad {
         marker,
         String.format(
             Locale.ROOT,
-            "posts=%d authors=%d viewers=%d follows=%d%n",
+            "posts=%d authors=%d viewers=%d follows=%d %s%n",
             POSTS,
             FeedDataset.AUTHORS,
             FeedDataset.VIEWERS,
-            FeedDataset.FOLLOWS));
+            FeedDataset.FOLLOWS,
+            formatLine()));
   }
 
   static void deleteAll(Path dir) throws IOException {

@@ -53,7 +53,7 @@ public final class LuceneFeedIndex implements FeedIndex {
    */
   static final String FORMAT_KEY = "ipfeed.index.format";
 
-  static final String FORMAT = "4";
+  public static final String FORMAT = "4";
 
   private final IndexConfig config;
   private final Directory directory;
