@@ -3,11 +3,15 @@ package org.ipfeed.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.ipfeed.cli.ExitCodes;
 import org.ipfeed.cli.Terminal;
+import org.ipfeed.schema.entry.Limits;
 import org.ipfeed.schema.entry.Post;
+import org.ipfeed.schema.entry.Tags;
 import org.ipfeed.schema.identity.KeyFile;
 import org.ipfeed.schema.multiformats.Cid;
 import picocli.CommandLine.Command;
@@ -38,7 +42,11 @@ public final class PostCommand implements Callable<Integer> {
   @Option(names = "--community", paramLabel = "CID", description = "The community it is for.")
   Cid community;
 
-  @Option(names = "--tag", paramLabel = "TAG", description = "A hashtag, without '#' (repeatable).")
+  @Option(
+      names = "--tag",
+      paramLabel = "TAG",
+      description =
+          "A hashtag, without '#' (repeatable). Hashtags written in the text are added too.")
   List<String> tags = new ArrayList<>();
 
   @Parameters(index = "0", paramLabel = "TEXT", description = "What to say.")
@@ -57,8 +65,9 @@ public final class PostCommand implements Callable<Integer> {
             .publish(
                 header -> {
                   Post post = Post.of(header, text);
-                  if (!tags.isEmpty()) {
-                    post = post.withTags(tags);
+                  List<String> all = tagsWithThoseInText();
+                  if (!all.isEmpty()) {
+                    post = post.withTags(all);
                   }
                   if (community != null) {
                     post = post.withCommunity(community);
@@ -67,6 +76,22 @@ public final class PostCommand implements Callable<Integer> {
                 });
     terminal.out().println(cid);
     return ExitCodes.OK;
+  }
+
+  /**
+   * The {@code --tag} values, then the hashtags written in the text, as Mastodon and Bluesky
+   * clients make them: a post that says {@code #cats} is in the {@code cats} feed. Text tags stop
+   * at the limit of a post; more {@code --tag} values than that are refused when the post is made.
+   */
+  List<String> tagsWithThoseInText() {
+    Set<String> all = new LinkedHashSet<>(tags);
+    for (String tag : Tags.inText(text)) {
+      if (all.size() >= Limits.MAX_TAGS) {
+        break;
+      }
+      all.add(tag);
+    }
+    return List.copyOf(all);
   }
 
   /** A reply's root is its parent's root, or the parent itself when that starts the thread. */

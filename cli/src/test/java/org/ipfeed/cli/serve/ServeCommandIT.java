@@ -115,6 +115,15 @@ class ServeCommandIT {
       assertThat(second.exit()).as(second.err()).isZero();
       assertThat(third.exit()).as(third.err()).isZero();
       HttpClient http = HttpClient.newHttpClient();
+      String firstEntry =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create(gateway + "api/v1/entries/" + first.out().strip()))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      // The hashtag written in the text is one of the post's tags.
+      assertThat(firstEntry).contains("\"tags\":[\"fediverse\"]");
       String entry =
           http.send(
                   HttpRequest.newBuilder(

@@ -1,6 +1,10 @@
 package org.ipfeed.schema.entry;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,8 +16,31 @@ import java.util.regex.Pattern;
 public final class Tags {
 
   private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]+");
+  private static final Pattern IN_TEXT =
+      Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_&/])#([\\p{L}\\p{M}\\p{N}_]+)");
+  private static final Pattern DIGITS = Pattern.compile("[\\p{N}_]+");
 
   private Tags() {}
+
+  /**
+   * The hashtags written in {@code text}, as a client puts them in a post's {@code tags} (the text
+   * is signed as it is; tags are not derived again by readers): each {@code #} at the start or
+   * after a character that cannot be part of a tag (nor {@code &} or {@code /}, as in {@code &#38;}
+   * or a link's {@code /#part}), followed by tag characters of which at least one is not a digit
+   * ({@code #1} is a number, not a tag), lower case, first occurrence first, without repeats; a run
+   * longer than {@link Limits#MAX_TAG} code points is not a tag.
+   */
+  public static List<String> inText(String text) {
+    Set<String> found = new LinkedHashSet<>();
+    Matcher m = IN_TEXT.matcher(text);
+    while (m.find()) {
+      String tag = m.group(1).toLowerCase(Locale.ROOT);
+      if (!DIGITS.matcher(tag).matches() && isValid(tag)) {
+        found.add(tag);
+      }
+    }
+    return List.copyOf(found);
+  }
 
   /** Whether {@code tag} is a valid tag exactly as written (already lower case). */
   public static boolean isValid(String tag) {
