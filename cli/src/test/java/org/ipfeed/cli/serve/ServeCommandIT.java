@@ -114,23 +114,10 @@ class ServeCommandIT {
       assertThat(first.exit()).as(first.err()).isZero();
       assertThat(second.exit()).as(second.err()).isZero();
       assertThat(third.exit()).as(third.err()).isZero();
-      HttpClient http = HttpClient.newHttpClient();
-      String firstEntry =
-          http.send(
-                  HttpRequest.newBuilder(
-                          URI.create(gateway + "api/v1/entries/" + first.out().strip()))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String firstEntry = entryJson(gateway, first.out().strip());
       // The hashtag written in the text is one of the post's tags.
       assertThat(firstEntry).contains("\"tags\":[\"fediverse\"]");
-      String entry =
-          http.send(
-                  HttpRequest.newBuilder(
-                          URI.create(gateway + "api/v1/entries/" + third.out().strip()))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
+      String entry = entryJson(gateway, third.out().strip());
       assertThat(entry)
           .contains("\"author\":\"" + keygen.out().strip() + "\"")
           .contains("\"seq\":3")
@@ -140,6 +127,15 @@ class ServeCommandIT {
       p.destroy();
       p.waitFor(30, TimeUnit.SECONDS);
     }
+  }
+
+  /** The body of {@code GET /api/v1/entries/{cid}} from the gateway at {@code gateway}. */
+  private static String entryJson(String gateway, String cid) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(gateway + "api/v1/entries/" + cid)).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   /**
