@@ -31,8 +31,11 @@ import org.ipfeed.store.Block;
  * rather than CID is what Kubo does too: a CIDv0 and a CIDv1, or one hash under two codecs, name
  * one file.
  *
- * <p>Files are only ever created whole: written under {@code blocks/.temp/}, then renamed into
- * place. This class makes nothing durable; {@link FlatfsSync} does, later and in bulk.
+ * <p>New files are written in place ({@link #createInPlace}): the journal still holds their blocks
+ * and memory serves them until they are whole. A file that must be replaced (a damaged one, healed
+ * by a put or by recovery) is written under {@code blocks/.temp/} and renamed over it, so it is
+ * never torn where a reader looks. This class makes nothing durable; {@link FlatfsSync} does, later
+ * and in bulk.
  */
 final class FlatFs {
 
@@ -203,6 +206,59 @@ final class FlatFs {
     }
   }
 
+  /**
+   * Creates the block's file in place and writes it; not synced. The file is torn until this
+   * returns, which is safe only for a caller that holds the block's stripe lock and keeps the block
+   * in memory meanwhile (a reader that misses memory then finds a whole file), while the journal
+   * still holds the block (a crash leaves a torn file that recovery rewrites).
+   *
+   * @return false, writing nothing, when a file of that name exists already
+   */
+  boolean createInPlace(Block block) throws IOException {
+    IoGuard.offEventLoop();
+    Path target = file(block.cid().multihash());
+    FileChannel created = openNew(target);
+    if (created == null) {
+      return false;
+    }
+    byte[] bytes = new byte[block.length()];
+    block.copyTo(bytes, 0);
+    try (FileChannel out = created) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        out.write(buffer);
+      }
+    } catch (IOException e) {
+      Files.deleteIfExists(target);
+      throw e;
+    }
+    return true;
+  }
+
+  /** A new file opened for writing, creating its shard on first use; null if it exists. */
+  private static FileChannel openNew(Path target) throws IOException {
+    try {
+      return FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException e) {
+      return null;
+    } catch (NoSuchFileException e) {
+      createShard(target.getParent());
+    }
+    try {
+      return FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    } catch (FileAlreadyExistsException raced) {
+      return null;
+    }
+  }
+
+  private static void createShard(Path shard) throws IOException {
+    try {
+      Files.createDirectory(shard);
+    } catch (FileAlreadyExistsException raced) {
+      // another materializer created it first: fine
+    }
+  }
+
   /** Writes the block to a new file under {@code .temp}; not synced. */
   Path writeTemp(Block block) throws IOException {
     IoGuard.offEventLoop();
@@ -232,11 +288,7 @@ final class FlatFs {
       if (!Files.exists(tempFile)) {
         throw e;
       }
-      try {
-        Files.createDirectory(target.getParent());
-      } catch (FileAlreadyExistsException raced) {
-        // another materializer created it first: fine
-      }
+      createShard(target.getParent());
       Files.move(tempFile, target, StandardCopyOption.ATOMIC_MOVE);
     }
   }

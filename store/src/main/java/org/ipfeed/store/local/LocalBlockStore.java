@@ -57,6 +57,7 @@ public final class LocalBlockStore implements BlockStore {
   private final FileLock lock;
   private final FlatFs flatfs;
   private final ConcurrentHashMap<Multihash, Pending> recent = new ConcurrentHashMap<>();
+  private final Striped locks = new Striped();
   private final Set<Cid> pins = ConcurrentHashMap.newKeySet();
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong journalBytes = new AtomicLong();
@@ -85,7 +86,6 @@ public final class LocalBlockStore implements BlockStore {
     this.lock = recovered.lock();
     this.flatfs = recovered.flatfs();
     this.pins.addAll(recovered.pins());
-    Striped locks = new Striped();
     Segment first = recovered.first();
     journalBytes.set(first.size());
     this.checkpointer =
@@ -93,7 +93,13 @@ public final class LocalBlockStore implements BlockStore {
             config.dataDir(), recovered.sync(), pins, health, journalBytes, first.id() - 1);
     this.materializer =
         new Materializer(
-            config.materializerThreads(), flatfs, recent, locks, backlog, health, checkpointer);
+            config.materializerThreads(),
+            flatfs,
+            recent,
+            this.locks,
+            backlog,
+            health,
+            checkpointer);
     this.writer =
         new Writer(
             config,
@@ -101,7 +107,7 @@ public final class LocalBlockStore implements BlockStore {
             recent,
             recovered.pins(),
             pins,
-            locks,
+            this.locks,
             backlog,
             journalBytes,
             health,
@@ -434,7 +440,8 @@ public final class LocalBlockStore implements BlockStore {
    * @throws NotFoundException {@code block-not-found}
    * @throws IntegrityException {@code block-corrupt} naming the CID and the file
    */
-  private Block readVerified(Cid cid) throws IOException {
+  // package-private: a seam for the test of a read that meets a file being written
+  Block readVerified(Cid cid) throws IOException {
     Multihash multihash = cid.multihash();
     byte[] bytes;
     try {
@@ -449,7 +456,35 @@ public final class LocalBlockStore implements BlockStore {
     }
     try {
       return Block.verified(cid, bytes);
+    } catch (IntegrityException | BadInputException first) {
+      return reReadVerified(cid, first);
+    }
+  }
+
+  /**
+   * A second look after a file failed its check. The materializer writes a new file in place under
+   * the block's stripe lock while the block is still in memory, so a read that missed memory just
+   * before a put was published can catch the file half-written: memory, or the file read again
+   * under that lock, then holds the whole block. Only a file that fails again is damaged.
+   */
+  private Block reReadVerified(Cid cid, RuntimeException first) throws IOException {
+    Multihash multihash = cid.multihash();
+    Pending pending = recent.get(multihash);
+    if (pending != null) {
+      return asRequested(cid, pending.block());
+    }
+    byte[] bytes;
+    synchronized (locks.of(multihash)) {
+      try {
+        bytes = flatfs.read(multihash);
+      } catch (NoSuchFileException e) {
+        throw new NotFoundException("block-not-found", "this store has no block " + cid);
+      }
+    }
+    try {
+      return Block.verified(cid, bytes);
     } catch (IntegrityException | BadInputException e) {
+      e.addSuppressed(first);
       throw new IntegrityException(
           "block-corrupt",
           "block "

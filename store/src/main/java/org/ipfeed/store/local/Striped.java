@@ -4,8 +4,8 @@ import org.ipfeed.schema.multiformats.Multihash;
 
 /**
  * Monitors that serialize what happens to one block's file and its in-memory entry: the
- * materializer's rename, a delete's unlink, a GC sweep. Striped so that two blocks rarely share
- * one; held only around a rename or an unlink, never around a write or an fsync.
+ * materializer's write of a new file, a delete's unlink, a GC sweep. Striped so that two blocks
+ * rarely share one; never held around an fsync.
  */
 final class Striped {
 

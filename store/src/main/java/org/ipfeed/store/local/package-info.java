@@ -20,8 +20,8 @@
  *       fsyncs once, then publishes the changes and answers all the callers of the batch.
  *   <li><em>recent</em>: acknowledged blocks not yet in flatfs, kept in memory and served from
  *       there. Their total size is the <em>backlog</em>.
- *   <li><em>materializer</em>: threads that write recent blocks into flatfs (temp file under {@code
- *       blocks/.temp}, rename) without fsync.
+ *   <li><em>materializer</em>: threads that write recent blocks into flatfs without fsync: a new
+ *       file in place, a damaged one replaced through a temp file under {@code blocks/.temp}.
  *   <li><em>flatfs</em>: {@code blocks/<shard>/<BASE32 multihash>.data}, sharded next-to-last/2, as
  *       Kubo writes it, with its {@code SHARDING} file.
  *   <li><em>retiring</em> a segment: once its blocks are all in flatfs, make flatfs durable (one
@@ -37,8 +37,11 @@
  *       pin set) only after its fsync, so nothing is readable that a crash could take back. The
  *       writer decides later ops of the same batch against its own view, which includes the
  *       earlier, not yet durable, ones.
- *   <li>A recent block leaves memory only after its file is renamed into place, under a striped
- *       lock it shares with delete: a reader that misses memory finds the file.
+ *   <li>A recent block's file is written, and the block leaves memory, under a striped lock it
+ *       shares with delete: a reader that misses memory finds the whole file. A read that missed
+ *       memory before a put was published may still open the file half-written; a file that fails
+ *       its check is looked at again (memory, then the file under the lock) before it is called
+ *       damaged. A file torn by a crash is rewritten by recovery: its segment is still there.
  *   <li>Every read of bytes from disk is verified against the CID asked for; a damaged file is an
  *       {@code IntegrityException} ({@code block-corrupt}) naming CID and file, never served. A put
  *       of the same block replaces the damaged file. {@code has} only checks presence.

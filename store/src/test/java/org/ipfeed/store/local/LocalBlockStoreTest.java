@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.ipfeed.schema.error.BadInputException;
 import org.ipfeed.schema.error.ConflictException;
@@ -451,6 +452,27 @@ class LocalBlockStoreTest {
 
     await(store.put(block));
     assertThat(await(store.get(block.cid()))).isEqualTo(block);
+    reopen();
+    assertThat(await(store.get(block.cid()))).isEqualTo(block);
+  }
+
+  @Test
+  void aFileCaughtMidWriteIsNotCalledDamaged() throws Exception {
+    // The materializer writes a new file in place while its block is still in memory. A read that
+    // missed memory just before the put was published can open that file half-written: it must
+    // serve the block, not report it damaged.
+    Block block = block(17, 3000);
+    Path file = dir.resolve("blocks").resolve(relative(block));
+    try (AutoCloseable held = store.holdMaterializer()) {
+      await(store.put(block));
+      Files.createDirectories(file.getParent());
+      Files.write(file, Arrays.copyOf(block.bytes(), 1000));
+
+      assertThat(store.readVerified(block.cid())).isEqualTo(block);
+    }
+    // The materializer then finds the torn file and replaces it whole.
+    await(store.checkpoint());
+    assertThat(file).hasBinaryContent(block.bytes());
     reopen();
     assertThat(await(store.get(block.cid()))).isEqualTo(block);
   }

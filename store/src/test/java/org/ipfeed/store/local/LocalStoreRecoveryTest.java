@@ -240,6 +240,24 @@ class LocalStoreRecoveryTest {
   }
 
   @Test
+  void aFileTornByACrashIsRewrittenFromTheJournal() throws Exception {
+    // New files are written in place: a process killed mid-write leaves the first part of one.
+    Block block = block(17, 4000);
+    FlatFs flatfs = new FlatFs(dir.resolve("blocks"));
+    flatfs.prepare();
+    Path file = flatfs.file(block.cid().multihash());
+    Files.createDirectories(file.getParent());
+    Files.write(file, Arrays.copyOf(block.bytes(), 1500));
+    writeSegment(1, List.of(put(block)), new byte[0]);
+
+    open();
+
+    assertThat(store.recovery().blocksWritten()).isEqualTo(1);
+    assertThat(file).hasBinaryContent(block.bytes());
+    assertThat(await(store.get(block.cid()))).isEqualTo(block);
+  }
+
+  @Test
   void strayTemporaryFilesAreRemoved() throws Exception {
     FlatFs flatfs = new FlatFs(dir.resolve("blocks"));
     flatfs.prepare();
