@@ -221,18 +221,23 @@ final class FlatFs {
     if (created == null) {
       return false;
     }
+    writeAndClose(created, block, target);
+    return true;
+  }
+
+  /** Writes the whole block and closes the file; a file left short by an error is removed. */
+  private static void writeAndClose(FileChannel file, Block block, Path path) throws IOException {
     byte[] bytes = new byte[block.length()];
     block.copyTo(bytes, 0);
-    try (FileChannel out = created) {
+    try (FileChannel out = file) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         out.write(buffer);
       }
     } catch (IOException e) {
-      Files.deleteIfExists(target);
+      Files.deleteIfExists(path);
       throw e;
     }
-    return true;
   }
 
   /** A new file opened for writing, creating its shard on first use; null if it exists. */
@@ -263,18 +268,10 @@ final class FlatFs {
   Path writeTemp(Block block) throws IOException {
     IoGuard.offEventLoop();
     Path path = temp.resolve(key(block.cid().multihash()) + "." + tempCounter.incrementAndGet());
-    byte[] bytes = new byte[block.length()];
-    block.copyTo(bytes, 0);
-    try (FileChannel out =
-        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        out.write(buffer);
-      }
-    } catch (IOException e) {
-      Files.deleteIfExists(path);
-      throw e;
-    }
+    writeAndClose(
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+        block,
+        path);
     return path;
   }
 

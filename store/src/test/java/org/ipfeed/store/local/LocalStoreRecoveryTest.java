@@ -226,28 +226,23 @@ class LocalStoreRecoveryTest {
   @Test
   void aDamagedFileInFlatfsIsRewrittenFromTheJournal() throws Exception {
     Block block = block(15, 2000);
-    FlatFs flatfs = new FlatFs(dir.resolve("blocks"));
-    flatfs.prepare();
-    Path file = flatfs.file(block.cid().multihash());
-    Files.createDirectories(file.getParent());
-    Files.write(file, new byte[2000]);
-    writeSegment(1, List.of(put(block)), new byte[0]);
-
-    open();
-
-    assertThat(store.recovery().blocksWritten()).isEqualTo(1);
-    assertThat(file).hasBinaryContent(block.bytes());
+    assertRewrittenFromTheJournal(block, new byte[2000]);
   }
 
   @Test
   void aFileTornByACrashIsRewrittenFromTheJournal() throws Exception {
     // New files are written in place: a process killed mid-write leaves the first part of one.
     Block block = block(17, 4000);
+    assertRewrittenFromTheJournal(block, Arrays.copyOf(block.bytes(), 1500));
+  }
+
+  /** Recovery of a segment holding {@code block}, with {@code onDisk} in its flatfs file. */
+  private void assertRewrittenFromTheJournal(Block block, byte[] onDisk) throws Exception {
     FlatFs flatfs = new FlatFs(dir.resolve("blocks"));
     flatfs.prepare();
     Path file = flatfs.file(block.cid().multihash());
     Files.createDirectories(file.getParent());
-    Files.write(file, Arrays.copyOf(block.bytes(), 1500));
+    Files.write(file, onDisk);
     writeSegment(1, List.of(put(block)), new byte[0]);
 
     open();
