@@ -59,7 +59,10 @@ final class FlatFs {
 
         X3/CIQFTFEEHEDF6KLBT32BFAGLXEZL4UWFNWM4LFTLMXQBCERZ6CMLX3Y.data
 
-      .temp/ holds files being written; it is emptied whenever the store opens.
+      .temp/ holds replacements for damaged files while they are written; it is
+      emptied whenever the store opens. After a crash, let ipfeed open this
+      directory once before any other program reads it: a file may be torn
+      until ipfeed's recovery has rewritten it from the journal.
       Written by ipfeed's local block store; see docs/local-store.md.
       """;
 
@@ -217,18 +220,18 @@ final class FlatFs {
   boolean createInPlace(Block block) throws IOException {
     IoGuard.offEventLoop();
     Path target = file(block.cid().multihash());
+    byte[] bytes = new byte[block.length()];
+    block.copyTo(bytes, 0);
     FileChannel created = openNew(target);
     if (created == null) {
       return false;
     }
-    writeAndClose(created, block, target);
+    writeAndClose(created, bytes, target);
     return true;
   }
 
-  /** Writes the whole block and closes the file; a file left short by an error is removed. */
-  private static void writeAndClose(FileChannel file, Block block, Path path) throws IOException {
-    byte[] bytes = new byte[block.length()];
-    block.copyTo(bytes, 0);
+  /** Writes all the bytes and closes the file; a file left short by an error is removed. */
+  private static void writeAndClose(FileChannel file, byte[] bytes, Path path) throws IOException {
     try (FileChannel out = file) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
@@ -268,9 +271,11 @@ final class FlatFs {
   Path writeTemp(Block block) throws IOException {
     IoGuard.offEventLoop();
     Path path = temp.resolve(key(block.cid().multihash()) + "." + tempCounter.incrementAndGet());
+    byte[] bytes = new byte[block.length()];
+    block.copyTo(bytes, 0);
     writeAndClose(
         FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        block,
+        bytes,
         path);
     return path;
   }

@@ -121,7 +121,9 @@ final class Materializer {
         if (!health.failed()) {
           materialize(pending);
         }
-      } catch (IOException | RuntimeException e) {
+      } catch (Throwable e) {
+        // Any failure, an Error too, fails the store before release() counts this block as
+        // written: a failed store retires no segment, so a file left torn keeps its journal record.
         health.fail(e);
       } finally {
         release(pending);

@@ -4,8 +4,8 @@ import org.ipfeed.store.Block;
 
 /**
  * An acknowledged block that may not be in flatfs yet, held in memory so reads can serve it until
- * the materializer has renamed its file into place. Compared by identity: a second put of the same
- * block is a second {@code Pending}, and only the newest one for a multihash gets materialized.
+ * the materializer has written its file whole. Compared by identity: a second put of the same block
+ * is a second {@code Pending}, and only the newest one for a multihash gets materialized.
  */
 final class Pending {
 
