@@ -1,11 +1,13 @@
 package org.ipfeed.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipfeed.gateway.IpfsBlockResponseTest.header;
 import static org.ipfeed.gateway.IpfsBlockResponseTest.problem;
 
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -73,6 +75,19 @@ class AccountsApiTest {
     assertThat(reader.roots()).containsExactly(log.get(2).cid());
     assertThat(reader.blocks().map(CarBlock::cid).toList())
         .containsExactly(log.get(2).cid(), log.get(1).cid(), picture, log.get(0).cid());
+  }
+
+  @Test
+  void anExportThatCannotFinishBreaksOffInsteadOfLookingWhole() {
+    // The export streams; a block missing in the middle of the log is found after the 200 went out.
+    GatewayHarness.await(from.store.unpin(log.get(1).cid()));
+    GatewayHarness.await(from.store.delete(log.get(1).cid()));
+
+    assertThatThrownBy(() -> from.get("/api/v1/authors/" + ALICE.did() + "/export"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasCauseInstanceOf(IOException.class);
+    // The gateway goes on serving.
+    assertThat(from.get("/api/v1/entries/" + log.get(2).cid()).statusCode()).isEqualTo(200);
   }
 
   @Test

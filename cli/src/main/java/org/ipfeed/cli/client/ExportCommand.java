@@ -1,7 +1,9 @@
 package org.ipfeed.cli.client;
 
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import org.ipfeed.cli.ExitCodes;
 import org.ipfeed.cli.Terminal;
@@ -35,12 +37,24 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Did author = Did.parse(did);
-    byte[] car = gateway.client().getBytes("/api/v1/authors/" + author + "/export");
-    if (out != null) {
-      Files.write(out, car);
-    } else {
-      terminal.out().write(car);
+    String path = "/api/v1/authors/" + author + "/export";
+    if (out == null) {
+      gateway.client().download(path, terminal.out());
       terminal.out().flush();
+      return ExitCodes.OK;
+    }
+    // Into a file beside the target, moved over it only once whole: a cut-off download never
+    // replaces a good export.
+    Path target = out.toAbsolutePath();
+    Path partial = Files.createTempFile(target.getParent(), target.getFileName() + ".", ".part");
+    try {
+      try (OutputStream file = Files.newOutputStream(partial)) {
+        gateway.client().download(path, file);
+      }
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(partial);
     }
     return ExitCodes.OK;
   }

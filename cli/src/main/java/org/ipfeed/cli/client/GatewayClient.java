@@ -3,6 +3,8 @@ package org.ipfeed.cli.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,9 +39,29 @@ public final class GatewayClient {
     return send(HttpRequest.newBuilder(resolve(path)).GET());
   }
 
-  /** The body of a successful GET as bytes, for binary answers such as a CAR. */
-  public byte[] getBytes(String path) throws IOException, InterruptedException {
-    return exchange(HttpRequest.newBuilder(resolve(path)).GET());
+  /**
+   * Copies the body of a successful GET into {@code out} as it arrives, for answers too large to
+   * hold, such as an account's CAR. A body the gateway breaks off is an {@code UpstreamException}
+   * ({@code download-cut-off}); what reached {@code out} by then is incomplete.
+   */
+  public void download(String path, OutputStream out) throws IOException, InterruptedException {
+    HttpResponse<InputStream> response =
+        call(HttpRequest.newBuilder(resolve(path)).GET(), ofStream());
+    try (InputStream body = response.body()) {
+      if (response.statusCode() / 100 != 2) {
+        throw problem(response.statusCode(), body.readAllBytes());
+      }
+      try {
+        body.transferTo(out);
+      } catch (IOException e) {
+        throw new UpstreamException(
+            "download-cut-off", "the gateway broke off " + path + " before its end", e);
+      }
+    }
+  }
+
+  private static HttpResponse.BodyHandler<InputStream> ofStream() {
+    return HttpResponse.BodyHandlers.ofInputStream();
   }
 
   public JsonNode post(String path, byte[] body, String contentType)
@@ -60,27 +82,28 @@ public final class GatewayClient {
   }
 
   private byte[] exchange(HttpRequest.Builder request) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response;
+    HttpResponse<byte[]> response = call(request, HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() / 100 == 2) {
+      return response.body();
+    }
+    throw problem(response.statusCode(), response.body());
+  }
+
+  private <T> HttpResponse<T> call(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+      throws IOException, InterruptedException {
     try {
-      response =
-          http.send(
-              request.timeout(Duration.ofSeconds(300)).build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(request.timeout(Duration.ofSeconds(300)).build(), body);
     } catch (java.net.ConnectException e) {
       throw new UpstreamException(
           "gateway-unreachable", "cannot reach the gateway at " + base + " (is it running?)", e);
     }
-    if (response.statusCode() / 100 == 2) {
-      return response.body();
-    }
-    throw problem(response);
   }
 
-  private static IpfeedException problem(HttpResponse<byte[]> response) {
-    String reason = "http-" + response.statusCode();
-    String detail = "the gateway answered HTTP " + response.statusCode();
+  private static IpfeedException problem(int status, byte[] body) {
+    String reason = "http-" + status;
+    String detail = "the gateway answered HTTP " + status;
     try {
-      JsonNode p = JSON.readTree(response.body());
+      JsonNode p = JSON.readTree(body);
       if (p.hasNonNull("reason") && p.get("reason").asText().matches("[a-z0-9]+(-[a-z0-9]+)*")) {
         reason = p.get("reason").asText();
       }
@@ -90,11 +113,11 @@ public final class GatewayClient {
     } catch (IOException notJson) {
       // Keep the status line as the message.
     }
-    return switch (response.statusCode()) {
+    return switch (status) {
       case 404 -> new NotFoundException(reason, detail);
       case 409 -> new ConflictException(reason, detail);
       default ->
-          response.statusCode() >= 500
+          status >= 500
               ? new UpstreamException(reason, "the gateway failed: " + detail)
               : new BadInputException(reason, detail);
     };

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -51,6 +52,9 @@ public final class AccountsApi {
   /** An import is read whole; beyond this it is refused while being read. */
   public static final long MAX_IMPORT_BYTES = 256L * 1024 * 1024;
 
+  /** An export is written in chunks of about this size, each waited for before the next. */
+  static final int EXPORT_CHUNK_BYTES = 64 * 1024;
+
   private final Vertx vertx;
   private final BlockStore store;
   private final LogHeads heads;
@@ -72,38 +76,60 @@ public final class AccountsApi {
                 () ->
                     new NotFoundException(
                         "author-not-found", "this gateway holds no log of " + did));
+    HttpServerResponse response = ctx.response();
     vertx
-        .executeBlocking(() -> exportBytes(head), false)
-        .onFailure(ctx::fail)
-        .onSuccess(
-            car ->
-                ctx.response()
-                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.ipld.car; version=1")
-                    .putHeader(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"" + did.toString().replace(':', '_') + ".car\"")
-                    .end(car));
+        .executeBlocking(() -> streamExport(did, head, response), false)
+        .onFailure(
+            e -> {
+              if (response.headWritten()) {
+                // Too late for a problem document: break the connection off, so that the client
+                // sees a cut-off download instead of a CAR that looks whole.
+                response.reset();
+              } else {
+                ctx.fail(e);
+              }
+            });
   }
 
-  /** Walks the log from its head on this worker thread, reading the store synchronously. */
-  private Buffer exportBytes(Head head) {
-    Buffer out = Buffer.buffer(CarWriter.encodeHeader(List.of(head.cid())));
+  /**
+   * Walks the log from its head on this worker thread, reading the store synchronously and writing
+   * the CAR as it goes, a chunk at a time: an account of any length costs one chunk of memory, and
+   * a slow client slows the walk. The head is read before anything is sent, so the likeliest
+   * failure still gets a problem document.
+   */
+  private Void streamExport(Did did, Head head, HttpServerResponse response) {
+    Block block = await(store.get(head.cid()));
+    response
+        .setChunked(true)
+        .putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.ipld.car; version=1")
+        .putHeader(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + did.toString().replace(':', '_') + ".car\"");
+    Buffer chunk = Buffer.buffer(CarWriter.encodeHeader(List.of(head.cid())));
     Set<Cid> written = new HashSet<>();
-    Optional<Cid> next = Optional.of(head.cid());
-    while (next.isPresent()) {
-      Block block = await(store.get(next.get()));
+    while (true) {
       SignedEntry entry = SignedEntry.decode(block.bytes());
-      out.appendBytes(CarWriter.encodeSection(block.cid(), block.bytes()));
+      chunk.appendBytes(CarWriter.encodeSection(block.cid(), block.bytes()));
       if (entry.entry() instanceof Post post) {
         for (Cid embed : post.embeds()) {
           if (written.add(embed) && await(store.has(embed))) {
-            out.appendBytes(CarWriter.encodeSection(embed, await(store.get(embed)).bytes()));
+            chunk.appendBytes(CarWriter.encodeSection(embed, await(store.get(embed)).bytes()));
           }
         }
       }
-      next = entry.entry().header().prev();
+      // The head's section goes out at once, so the download starts; then a chunk at a time.
+      if (!response.headWritten() || chunk.length() >= EXPORT_CHUNK_BYTES) {
+        await(response.write(chunk));
+        chunk = Buffer.buffer();
+      }
+      Optional<Cid> prev = entry.entry().header().prev();
+      if (prev.isEmpty()) {
+        break;
+      }
+      block = await(store.get(prev.get()));
     }
-    return out;
+    await(response.end(chunk));
+    return null;
   }
 
   public void importCar(RoutingContext ctx) {
