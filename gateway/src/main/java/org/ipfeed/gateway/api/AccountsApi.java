@@ -94,17 +94,11 @@ public final class AccountsApi {
   /**
    * Walks the log from its head on this worker thread, reading the store synchronously and writing
    * the CAR as it goes, a chunk at a time: an account of any length costs one chunk of memory, and
-   * a slow client slows the walk. The head is read before anything is sent, so the likeliest
-   * failure still gets a problem document.
+   * a slow client slows the walk. The head is read and decoded before anything is sent, so the
+   * likeliest failures still get a problem document.
    */
   private Void streamExport(Did did, Head head, HttpServerResponse response) {
     Block block = await(store.get(head.cid()));
-    response
-        .setChunked(true)
-        .putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.ipld.car; version=1")
-        .putHeader(
-            HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"" + did.toString().replace(':', '_') + ".car\"");
     Buffer chunk = Buffer.buffer(CarWriter.encodeHeader(List.of(head.cid())));
     Set<Cid> written = new HashSet<>();
     while (true) {
@@ -118,7 +112,16 @@ public final class AccountsApi {
         }
       }
       // The head's section goes out at once, so the download starts; then a chunk at a time.
-      if (!response.headWritten() || chunk.length() >= EXPORT_CHUNK_BYTES) {
+      boolean starting = !response.headWritten();
+      if (starting) {
+        response
+            .setChunked(true)
+            .putHeader(HttpHeaders.CONTENT_TYPE, "application/vnd.ipld.car; version=1")
+            .putHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + did.toString().replace(':', '_') + ".car\"");
+      }
+      if (starting || chunk.length() >= EXPORT_CHUNK_BYTES) {
         await(response.write(chunk));
         chunk = Buffer.buffer();
       }
