@@ -1,5 +1,6 @@
 package org.ipfeed.store;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Objects;
 import org.ipfeed.schema.entry.Limits;
@@ -70,6 +71,11 @@ public final class Block {
 
   public int length() {
     return bytes.length;
+  }
+
+  /** The bytes as a read-only buffer over the block's own array: no copy, for writers. */
+  public ByteBuffer asReadOnlyBuffer() {
+    return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
   }
 
   /** Copies the bytes into {@code out} at {@code offset}, for writers that avoid a copy. */

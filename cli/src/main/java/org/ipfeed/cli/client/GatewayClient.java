@@ -46,7 +46,8 @@ public final class GatewayClient {
    */
   public void download(String path, OutputStream out) throws IOException, InterruptedException {
     HttpResponse<InputStream> response =
-        call(HttpRequest.newBuilder(resolve(path)).GET(), ofStream());
+        call(
+            HttpRequest.newBuilder(resolve(path)).GET(), HttpResponse.BodyHandlers.ofInputStream());
     try (InputStream body = response.body()) {
       if (response.statusCode() / 100 != 2) {
         throw problem(response.statusCode(), body.readAllBytes());
@@ -58,10 +59,6 @@ public final class GatewayClient {
             "download-cut-off", "the gateway broke off " + path + " before its end", e);
       }
     }
-  }
-
-  private static HttpResponse.BodyHandler<InputStream> ofStream() {
-    return HttpResponse.BodyHandlers.ofInputStream();
   }
 
   public JsonNode post(String path, byte[] body, String contentType)

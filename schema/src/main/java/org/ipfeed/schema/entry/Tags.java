@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
  */
 public final class Tags {
 
-  private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{M}\\p{N}_]+");
+  /** The characters a tag is made of: letters, marks, digits and '_'. */
+  private static final String TAG_CHARS = "\\p{L}\\p{M}\\p{N}_";
+
+  private static final Pattern TAG = Pattern.compile("[" + TAG_CHARS + "]+");
   private static final Pattern IN_TEXT =
-      Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_&/])#([\\p{L}\\p{M}\\p{N}_]+)");
+      Pattern.compile("(?<![" + TAG_CHARS + "&/])#([" + TAG_CHARS + "]+)");
   private static final Pattern DIGITS = Pattern.compile("[\\p{N}_]+");
 
   private Tags() {}

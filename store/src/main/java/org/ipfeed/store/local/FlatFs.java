@@ -220,20 +220,18 @@ final class FlatFs {
   boolean createInPlace(Block block) throws IOException {
     IoGuard.offEventLoop();
     Path target = file(block.cid().multihash());
-    byte[] bytes = new byte[block.length()];
-    block.copyTo(bytes, 0);
     FileChannel created = openNew(target);
     if (created == null) {
       return false;
     }
-    writeAndClose(created, bytes, target);
+    writeAndClose(created, block, target);
     return true;
   }
 
   /** Writes all the bytes and closes the file; a file left short by an error is removed. */
-  private static void writeAndClose(FileChannel file, byte[] bytes, Path path) throws IOException {
+  private static void writeAndClose(FileChannel file, Block block, Path path) throws IOException {
     try (FileChannel out = file) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      ByteBuffer buffer = block.asReadOnlyBuffer();
       while (buffer.hasRemaining()) {
         out.write(buffer);
       }
@@ -271,11 +269,9 @@ final class FlatFs {
   Path writeTemp(Block block) throws IOException {
     IoGuard.offEventLoop();
     Path path = temp.resolve(key(block.cid().multihash()) + "." + tempCounter.incrementAndGet());
-    byte[] bytes = new byte[block.length()];
-    block.copyTo(bytes, 0);
     writeAndClose(
         FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-        bytes,
+        block,
         path);
     return path;
   }
