@@ -83,6 +83,7 @@ public final class LuceneFeedIndex implements FeedIndex {
             .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
             .setRAMBufferSizeMB(config.ramBufferMb())
             .setIndexSort(FeedReads.NEWEST)
+            .setCodec(FeedCodec.instance())
             .setCommitOnClose(false);
     this.writer = new IndexWriter(directory, iwc);
     writer.setLiveCommitData(Map.of(FORMAT_KEY, FORMAT).entrySet());
