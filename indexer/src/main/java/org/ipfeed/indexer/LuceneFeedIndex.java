@@ -112,8 +112,8 @@ public final class LuceneFeedIndex implements FeedIndex {
    *
    * @throws UncheckedIOException when the directory cannot be opened or locked (another process has
    *     the index open)
-   * @throws IllegalStateException when the directory holds an index of another format: rebuild it
-   *     with {@code ipfeed reindex}
+   * @throws IllegalStateException when the directory holds an index of another format, or with
+   *     segments of a codec this version does not know: rebuild it with {@code ipfeed reindex}
    */
   public static LuceneFeedIndex open(Path dir, IndexConfig config) {
     Directory directory = null;
@@ -139,7 +139,21 @@ public final class LuceneFeedIndex implements FeedIndex {
     if (!DirectoryReader.indexExists(directory)) {
       return;
     }
-    String format = SegmentInfos.readLatestCommit(directory).getUserData().get(FORMAT_KEY);
+    SegmentInfos latest;
+    try {
+      latest = SegmentInfos.readLatestCommit(directory);
+    } catch (IllegalArgumentException unknownCodec) {
+      // Lucene names each segment's codec; a name this version does not know (a newer ipfeed's
+      // codec) is the same situation as a newer format: the index must be rebuilt, not misread.
+      throw new IllegalStateException(
+          "the index in "
+              + directory
+              + " was written with a codec this version does not know ("
+              + unknownCodec.getMessage()
+              + "); rebuild it with ipfeed reindex",
+          unknownCodec);
+    }
+    String format = latest.getUserData().get(FORMAT_KEY);
     if (!FORMAT.equals(format)) {
       throw new IllegalStateException(
           "the index in "

@@ -9,8 +9,10 @@
  * Nothing here knows Vert.x.
  *
  * <p>The index is derived data: the block store is the truth, and the index can be rebuilt from it
- * at any time. docs/index.md describes the documents, the fields, and the rules for entries that
- * arrive out of order (a tombstone before its post, an edit before its original, a label before
- * what it labels).
+ * at any time. It is written with its own codec ({@link org.ipfeed.indexer.FeedCodec}, found by
+ * name through the service loader), so an index this version wrote cannot be opened by one without
+ * that codec; an index naming a codec this version lacks is rebuilt, as one of another format is.
+ * docs/index.md describes the documents, the fields, and the rules for entries that arrive out of
+ * order (a tombstone before its post, an edit before its original, a label before what it labels).
  */
 package org.ipfeed.indexer;
