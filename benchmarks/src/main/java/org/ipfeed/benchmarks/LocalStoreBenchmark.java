@@ -33,6 +33,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -238,6 +239,9 @@ public class LocalStoreBenchmark {
   @OperationsPerInvocation(BATCH)
   @Warmup(iterations = 1, time = 20)
   @Measurement(iterations = 3, time = 20)
+  // JMH's timeout covers the last iteration and the trial's teardown together, and the teardown
+  // deletes about a million block files: with the default 10 minutes JMH once interrupted it.
+  @Timeout(time = 30, timeUnit = TimeUnit.MINUTES)
   public void putSustained(Sustained state) {
     state.harness.putBatch();
   }
