@@ -2,7 +2,8 @@
 # Timeline and search over HTTP at a fixed rate against ipfeed serve holding the 1,000,000-post
 # index (built by FeedIndexLoad, which the index benchmark leaves in $TMPDIR/ipfeed-bench).
 # Usage: benchmarks/gateway/read-load.sh [RESULT_FILE]
-# Environment: RATE (500), SECONDS_PER_RUN (60), SERVE_JAVA_OPTS (extra JVM options of the server)
+# Environment: RATE (500), SECONDS_PER_RUN (60), SERVE_JAVA_OPTS (extra JVM options of the server),
+# DRIVER_JAVA_OPTS (extra JVM options of the load driver)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
@@ -40,5 +41,10 @@ for _ in $(seq 1 60); do grep -q serving "$work/serve.log" && break; sleep 1; do
 grep -q serving "$work/serve.log" || { cat "$work/serve.log" >&2; exit 1; }
 
 mkdir -p "$(dirname "$result")"
-java -Xmx1g -cp benchmarks/target/benchmarks.jar org.ipfeed.benchmarks.FeedHttpLoad \
+# The driver runs without a garbage collector (Epsilon: it allocates about 14 MB/s, so 6 GB last a
+# run of about 6 minutes, and it stops with an OutOfMemoryError beyond that rather than mislead): on
+# two shared cores its G1 pauses took 20-130 ms, and every request in flight during one was counted
+# as that much slower on the server's side.
+java -XX:+UnlockExperimentalVMOptions -XX:+UseEpsilonGC -Xmx6g ${DRIVER_JAVA_OPTS:-} \
+  -cp benchmarks/target/benchmarks.jar org.ipfeed.benchmarks.FeedHttpLoad \
   "http://127.0.0.1:$port" "$dataset" "$rate" "$secs" | tee "$result"
